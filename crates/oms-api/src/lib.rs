@@ -8,6 +8,7 @@
 //! same types, for the command line.
 
 pub mod auth;
+pub mod bulk;
 pub mod client;
 pub mod dispatch;
 pub mod endpoints;

@@ -416,6 +416,21 @@ fn is_rfc3339(value: &str) -> bool {
     }
 }
 
+impl Validator {
+    /// Text that must be one of a documented list (attachment types, platforms).
+    pub fn one_of_text(&mut self, field: &str, value: Option<&str>, allowed: &[&str]) {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            if !allowed.contains(&value) {
+                self.error(
+                    field,
+                    format!("不是有效的取值：{value}，可选：{}", allowed.join("、")),
+                    format!("{value} is not allowed; use one of: {}", allowed.join(", ")),
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,20 +478,5 @@ mod tests {
             .map(|e| e.field.as_str())
             .collect();
         assert_eq!(fields, ["itemDTOs[0].productSku", "itemDTOs[1].productSku"]);
-    }
-}
-
-impl Validator {
-    /// Text that must be one of a documented list (attachment types, platforms).
-    pub fn one_of_text(&mut self, field: &str, value: Option<&str>, allowed: &[&str]) {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
-            if !allowed.contains(&value) {
-                self.error(
-                    field,
-                    format!("不是有效的取值：{value}，可选：{}", allowed.join("、")),
-                    format!("{value} is not allowed; use one of: {}", allowed.join(", ")),
-                );
-            }
-        }
     }
 }
