@@ -63,9 +63,12 @@ impl Credentials {
 
 /// Mints a token for the current time with a random nonce.
 pub fn mint_token_now(api_key: &str, api_secret: &Secret) -> Secret {
-    let nonce = uuid::Uuid::new_v4().simple().to_string();
+    mint_token(api_key, api_secret, now_millis(), &new_nonce())
+}
 
-    mint_token(api_key, api_secret, now_millis(), &nonce)
+/// A random nonce: a UUID without dashes (32 lowercase hex characters).
+pub fn new_nonce() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 /// Mints the token for a given timestamp (epoch milliseconds) and nonce (32 hex characters).

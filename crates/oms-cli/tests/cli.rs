@@ -1,0 +1,199 @@
+//! The `oms` binary as a user runs it: the catalogue, token minting, and calls against a
+//! recording server on loopback, with the exit codes and messages a script can rely on.
+
+#[path = "../../oms-api/tests/support/mod.rs"]
+mod support;
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use support::{read_json, spec_dir, Reply, TestServer};
+
+fn oms(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_oms"));
+    command
+        .args(args)
+        .env_remove("OMS_BASE_URL")
+        .env_remove("OMS_API_TOKEN")
+        .env_remove("OMS_API_KEY")
+        .env_remove("OMS_API_SECRET")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+
+    let mut child = command.spawn().expect("oms starts");
+    let mut input = child.stdin.take().expect("stdin");
+    input
+        .write_all(stdin.unwrap_or_default().as_bytes())
+        .expect("write stdin");
+    drop(input);
+
+    child.wait_with_output().expect("oms finishes")
+}
+
+async fn oms_async(args: Vec<String>, env: Vec<(String, String)>, stdin: Option<String>) -> Output {
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        oms(&args, &env, stdin.as_deref())
+    })
+    .await
+    .expect("the command thread finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn endpoints_json_lists_the_whole_catalogue_with_marks() {
+    let output = oms(&["endpoints", "--json"], &[], None);
+
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let rows: Vec<Value> = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let contract = read_json(&spec_dir().join("endpoints.json"));
+    assert_eq!(rows.len(), contract["endpoints"].as_array().unwrap().len());
+    let inferred = rows.iter().filter(|r| r["mark"] == "inferred").count();
+    assert_eq!(inferred, 34, "34 endpoints are inferred by convention");
+    assert_eq!(rows[0]["id"], "welcome");
+}
+
+#[test]
+fn token_mint_reproduces_the_documented_token() {
+    let expected = read_json(&spec_dir().join("examples/sandbox-token.response.json"));
+
+    let output = oms(
+        &[
+            "token",
+            "mint",
+            "--timestamp",
+            "1772424621277",
+            "--nonce",
+            "42eb69234f964d369f6f0d43fac8fe9f",
+        ],
+        &[
+            ("OMS_API_KEY", "keyEXAMPLE0000000000000000000000000"),
+            ("OMS_API_SECRET", "secretEXAMPLE"),
+        ],
+        None,
+    );
+
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout).trim(),
+        expected["data"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn token_mint_without_a_secret_says_what_to_set() {
+    let output = oms(&["token", "mint", "--api-key", "k"], &[], None);
+
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("OMS_API_SECRET"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn call_prints_the_answer_as_json() {
+    let server = TestServer::start().await;
+    server.always(
+        "/open/common-data/warehouse-list",
+        Reply::Data(json!({"totalCount": 1, "list": [{"warehouseCode": "US-LAX-1"}]})),
+    );
+    let env = vec![
+        ("OMS_BASE_URL".into(), server.base_url.clone()),
+        ("OMS_API_TOKEN".into(), "tok".into()),
+    ];
+
+    let output = oms_async(
+        vec![
+            "call".into(),
+            "warehouse_list".into(),
+            "--body".into(),
+            "-".into(),
+        ],
+        env,
+        Some(r#"{"warehouseCode": "US-LAX-1"}"#.into()),
+    )
+    .await;
+
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let answer: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(answer["list"][0]["warehouseCode"], "US-LAX-1");
+    assert_eq!(server.requests()[0].json()["warehouseCode"], "US-LAX-1");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_exits_2_names_the_field_and_sends_nothing() {
+    let server = TestServer::start().await;
+    let env = vec![
+        ("OMS_BASE_URL".into(), server.base_url.clone()),
+        ("OMS_API_TOKEN".into(), "tok".into()),
+    ];
+
+    let output = oms_async(
+        vec![
+            "call".into(),
+            "shipping_method_list".into(),
+            "--body".into(),
+            "-".into(),
+        ],
+        env,
+        Some(r#"{"methodType": "9"}"#.into()),
+    )
+    .await;
+
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("methodType"), "{stderr}");
+    assert!(
+        stderr.contains("错误"),
+        "a Chinese message comes first: {stderr}"
+    );
+    assert!(
+        server.requests().is_empty(),
+        "nothing is sent when validation fails"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refusal_exits_3_with_the_reasons_and_the_request_id() {
+    let server = TestServer::start().await;
+    server.always(
+        "/open/common-data/country-list",
+        Reply::envelope(
+            json!({"code": "40001", "success": false, "message": "参数错误",
+            "errors": ["code2 不支持"], "requestId": "beefbeefbeefbeefbeefbeefbeefbeef"}),
+        ),
+    );
+    let env = vec![
+        ("OMS_BASE_URL".into(), server.base_url.clone()),
+        ("OMS_API_KEY".into(), "k".into()),
+        ("OMS_API_SECRET".into(), "s".into()),
+    ];
+
+    let output = oms_async(vec!["call".into(), "country_list".into()], env, None).await;
+
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("code2 不支持") && stderr.contains("beefbeefbeefbeefbeefbeefbeefbeef"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_endpoints_and_missing_settings_exit_2() {
+    let unknown = oms(
+        &["call", "no_such_thing"],
+        &[("OMS_BASE_URL", "http://127.0.0.1:9")],
+        None,
+    );
+    let unset = oms(&["call", "welcome"], &[], None);
+
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("no_such_thing"));
+    assert_eq!(unset.status.code(), Some(2));
+    assert!(text(&unset.stderr).contains("OMS_BASE_URL"));
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian/Ubuntu machine (scripts/setup.sh) and runs every test of the workspace.
+# The API contract is read from ../shared/oms-api beside the checkout (or OMS_SPEC_DIR).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+
+spec_dir="${OMS_SPEC_DIR:-$(cd .. && pwd)/shared/oms-api}"
+if [ ! -f "$spec_dir/endpoints.json" ]; then
+  echo "test: the API contract is missing: expected $spec_dir/endpoints.json" >&2
+  echo "test: put shared/oms-api beside this checkout or set OMS_SPEC_DIR" >&2
+  exit 1
+fi
+export OMS_SPEC_DIR="$spec_dir"
+
+cargo test --workspace --locked
