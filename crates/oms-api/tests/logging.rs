@@ -40,7 +40,8 @@ async fn no_log_line_at_any_level_contains_a_token_or_the_secret() {
         .with_writer(captured.clone())
         .with_ansi(false)
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    tracing_subscriber::util::SubscriberInitExt::try_init(subscriber)
+        .expect("this test binary installs the only global subscriber, bridging `log` records too");
     let server = TestServer::start().await;
     server.always("/open", Reply::Data("welcome".into()));
     server.always(
