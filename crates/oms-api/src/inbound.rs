@@ -382,6 +382,25 @@ impl InboundOrderCreate {
         self.items.iter().map(|line| u64::from(line.qty)).sum()
     }
 
+    /// A full container needs its size; other shipments may name one.
+    fn validate_container(&self, check: &mut Validator) {
+        let full_container = self.shipping_type == Some(ShippingType::FullContainer);
+        match self.container_type {
+            None if full_container => check.error(
+                "containerType",
+                "整柜入库必须选择柜型",
+                "is required when shippingType is 1 (full container)",
+            ),
+            Some(ContainerType::None) if full_container => check.error(
+                "containerType",
+                "整柜入库不能选择“无”柜型",
+                "must name a container size when shippingType is 1 (full container)",
+            ),
+            _ => check.known_code("containerType", self.container_type.as_ref()),
+        }
+        check.max_len("containerNo", self.container_no.as_deref(), 50);
+    }
+
     /// Lines whose carton and SKU repeat an earlier line: one carton holds each SKU once.
     fn validate_repeated_lines(&self, check: &mut Validator) {
         let mut seen = HashSet::new();
@@ -474,27 +493,6 @@ impl Validate for InboundOrderCreate {
         self.validate_repeated_lines(check);
 
         check.each("attachmentOpenDTOs", &self.attachments);
-    }
-}
-
-impl InboundOrderCreate {
-    /// A full container needs its size; other shipments may name one.
-    fn validate_container(&self, check: &mut Validator) {
-        let full_container = self.shipping_type == Some(ShippingType::FullContainer);
-        match self.container_type {
-            None if full_container => check.error(
-                "containerType",
-                "整柜入库必须选择柜型",
-                "is required when shippingType is 1 (full container)",
-            ),
-            Some(ContainerType::None) if full_container => check.error(
-                "containerType",
-                "整柜入库不能选择“无”柜型",
-                "must name a container size when shippingType is 1 (full container)",
-            ),
-            _ => check.known_code("containerType", self.container_type.as_ref()),
-        }
-        check.max_len("containerNo", self.container_no.as_deref(), 50);
     }
 }
 
