@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
-use crate::bulk::BulkResult;
+use crate::bulk::{BulkResult, OrderCreated};
 use crate::code_enum;
 use crate::common::{ShippingMethod, ShippingMethodListRequest};
 use crate::endpoints::EndpointId;
@@ -978,10 +978,7 @@ impl Client {
     }
 
     /// 创建面单: a draft label.
-    pub async fn create_express_label(
-        &self,
-        request: &ExpressLabelCreate,
-    ) -> Result<crate::bulk::OrderCreated> {
+    pub async fn create_express_label(&self, request: &ExpressLabelCreate) -> Result<OrderCreated> {
         self.call(EndpointId::LabelCreate, request).await
     }
 
@@ -989,15 +986,12 @@ impl Client {
     pub async fn create_reviewed_express_label(
         &self,
         request: &ExpressLabelCreate,
-    ) -> Result<crate::bulk::OrderCreated> {
+    ) -> Result<OrderCreated> {
         self.call(EndpointId::LabelCreateReviewed, request).await
     }
 
     /// 修改面单: changes a draft label (inferred endpoint).
-    pub async fn update_express_label(
-        &self,
-        request: &ExpressLabelUpdate,
-    ) -> Result<crate::bulk::OrderCreated> {
+    pub async fn update_express_label(&self, request: &ExpressLabelUpdate) -> Result<OrderCreated> {
         self.call(EndpointId::LabelUpdate, request).await
     }
 

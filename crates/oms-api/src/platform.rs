@@ -491,6 +491,27 @@ impl Client {
     }
 }
 
+/// The batch result as JSON with `platformOrderNo` in each entry, the name the server uses
+/// ([`BulkResult`] reads it into `orderNo` so every module's results look alike in Rust).
+fn batch_result_json(result: BulkResult) -> Result<crate::dispatch::CallOutput> {
+    use crate::dispatch::{json, CallOutput};
+
+    let mut output = json(result)?;
+
+    if let CallOutput::Json(value) = &mut output {
+        for list in ["successList", "failList"] {
+            let items = value.get_mut(list).and_then(Value::as_array_mut);
+            for item in items.into_iter().flatten().filter_map(Value::as_object_mut) {
+                if let Some(number) = item.remove("orderNo") {
+                    item.insert("platformOrderNo".to_owned(), number);
+                }
+            }
+        }
+    }
+
+    Ok(output)
+}
+
 pub(crate) async fn dispatch(
     client: &Client,
     id: EndpointId,
@@ -503,7 +524,7 @@ pub(crate) async fn dispatch(
             json(client.create_platform_order(&parse(body)?).await?)?
         }
         EndpointId::PlatformOrderCreateBatch => {
-            json(client.create_platform_orders(&parse(body)?).await?)?
+            batch_result_json(client.create_platform_orders(&parse(body)?).await?)?
         }
         EndpointId::PlatformUploadAttachment => {
             json(client.upload_platform_attachments(&parse(body)?).await?)?
