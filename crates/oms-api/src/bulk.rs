@@ -56,15 +56,28 @@ impl Validate for CancelRequest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BulkItem {
-    /// The order (or `platformOrderNo` for platform orders, read into the same field).
-    #[serde(default, alias = "platformOrderNo", with = "wire::text")]
+    /// The order (empty in platform-order results, which name `platformOrderNo` instead).
+    #[serde(default, with = "wire::text", skip_serializing_if = "String::is_empty")]
     pub order_no: String,
+    /// The platform order, in the results of platform-order batches.
+    #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    pub platform_order_no: Option<String>,
     /// What happened to it.
     #[serde(default, with = "wire::text")]
     pub message: String,
     /// Fields we do not know yet.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl BulkItem {
+    /// The order this entry is about: `orderNo`, or `platformOrderNo` for platform orders.
+    pub fn key(&self) -> &str {
+        match &self.platform_order_no {
+            Some(number) if self.order_no.is_empty() => number,
+            _ => &self.order_no,
+        }
+    }
 }
 
 /// `{totalQty, successQty, failQty, successList, failList}`. `failQty > 0` is a partial failure

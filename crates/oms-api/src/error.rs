@@ -124,6 +124,16 @@ pub enum Error {
         detail: String,
     },
 
+    /// The order is not in a state where this can be done yet (for example a label file that
+    /// has not been made). The message names the current status.
+    #[error("{en}")]
+    NotReady {
+        /// What is missing and the current status, in Chinese.
+        zh: String,
+        /// The same in English.
+        en: String,
+    },
+
     /// The client was configured wrongly (for example a base URL that is not a URL).
     #[error("configuration: {0}")]
     Config(String),
@@ -171,6 +181,7 @@ impl Error {
             Self::Connect(_) => "connect",
             Self::Transport(_) => "transport",
             Self::File { .. } => "file",
+            Self::NotReady { .. } => "not_ready",
             Self::Config(_) => "config",
         }
     }
@@ -284,6 +295,7 @@ impl Error {
                 format!("与 OMS 的连接中断：{detail}；若是创建操作，请先查询是否已创建")
             }
             Self::File { path, detail } => format!("文件 {path}：{detail}"),
+            Self::NotReady { zh, .. } => zh.clone(),
             Self::Config(detail) => format!("配置错误：{detail}"),
         }
     }

@@ -13,8 +13,9 @@ use crate::bulk::{BulkResult, OrderCreated};
 use crate::code_enum;
 use crate::common::{ShippingMethod, ShippingMethodListRequest};
 use crate::endpoints::EndpointId;
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, Result};
 use crate::files::{DownloadedFile, InlineFile};
+use crate::outbound::SignType;
 use crate::paged_request;
 use crate::paging::{CommonParam, Page};
 use crate::validate::{Validate, Validator};
@@ -31,19 +32,6 @@ code_enum! {
         SingleParcel = 1 => ("一票一件", "single parcel"),
         /// 一票多件: several parcels under one order.
         MultiParcel = 2 => ("一票多件", "multi parcel"),
-    }
-}
-
-code_enum! {
-    /// `signType` of an express label: the signature the carrier collects (as for outbound
-    /// orders).
-    pub enum LabelSignType {
-        /// 直接签名
-        Direct = 1 => ("直接签名", "direct signature"),
-        /// 间接签名
-        Indirect = 2 => ("间接签名", "indirect signature"),
-        /// 成人签名
-        Adult = 3 => ("成人签名", "adult signature"),
     }
 }
 
@@ -432,7 +420,7 @@ pub struct ExpressLabelCreate {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
-    pub sign_type: Option<LabelSignType>,
+    pub sign_type: Option<SignType>,
     /// Insured.
     #[serde(
         default,
@@ -680,7 +668,7 @@ pub struct ExpressLabel {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
-    pub sign_type: Option<LabelSignType>,
+    pub sign_type: Option<SignType>,
     /// Insured.
     #[serde(
         default,
@@ -924,14 +912,13 @@ fn no_label_file(order_no: &str, status: Option<LabelStatus>) -> Error {
         None => ("未知".to_owned(), "unknown".to_owned()),
     };
 
-    Error::Validation(vec![FieldError {
-        field: "orderNo".to_owned(),
+    Error::NotReady {
         zh: format!("面单 {order_no} 还没有面单文件，当前状态：{zh}；状态为 4 已制单 后才能下载"),
         en: format!(
             "express label {order_no} has no label file yet; its status is {en}, and the file \
              exists from status 4 (label created)"
         ),
-    }])
+    }
 }
 
 impl Client {

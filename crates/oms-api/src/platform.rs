@@ -491,27 +491,6 @@ impl Client {
     }
 }
 
-/// The batch result as JSON with `platformOrderNo` in each entry, the name the server uses
-/// ([`BulkResult`] reads it into `orderNo` so every module's results look alike in Rust).
-fn batch_result_json(result: BulkResult) -> Result<crate::dispatch::CallOutput> {
-    use crate::dispatch::{json, CallOutput};
-
-    let mut output = json(result)?;
-
-    if let CallOutput::Json(value) = &mut output {
-        for list in ["successList", "failList"] {
-            let items = value.get_mut(list).and_then(Value::as_array_mut);
-            for item in items.into_iter().flatten().filter_map(Value::as_object_mut) {
-                if let Some(number) = item.remove("orderNo") {
-                    item.insert("platformOrderNo".to_owned(), number);
-                }
-            }
-        }
-    }
-
-    Ok(output)
-}
-
 pub(crate) async fn dispatch(
     client: &Client,
     id: EndpointId,
@@ -524,7 +503,7 @@ pub(crate) async fn dispatch(
             json(client.create_platform_order(&parse(body)?).await?)?
         }
         EndpointId::PlatformOrderCreateBatch => {
-            batch_result_json(client.create_platform_orders(&parse(body)?).await?)?
+            json(client.create_platform_orders(&parse(body)?).await?)?
         }
         EndpointId::PlatformUploadAttachment => {
             json(client.upload_platform_attachments(&parse(body)?).await?)?
@@ -642,7 +621,7 @@ mod tests {
         let result: BulkResult = serde_json::from_value(json).unwrap();
 
         assert_eq!(result.total_qty, 2);
-        assert_eq!(result.fail_list[0].order_no, "1132");
+        assert_eq!(result.fail_list[0].key(), "1132");
         assert_eq!(result.fail_list[0].extra["code"], "E1");
         assert_eq!(result.extra["batchId"], "B1");
     }

@@ -2,11 +2,8 @@
 //! each problem named by the wire path of its field; the fixtures are valid and are written back
 //! exactly as stored; a label download before the label exists names the label's status.
 
-use std::sync::{Arc, Mutex};
+mod support;
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::{Json, Router};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -24,6 +21,7 @@ use oms_api::platform::{
     StorePlatform,
 };
 use oms_api::{Client, CommonParam, Credentials, Error, Validate, YesNo};
+use support::{Reply, TestServer};
 
 fn fields(error: &Error) -> Vec<&str> {
     error
@@ -603,57 +601,33 @@ fn several_problems_of_one_order_are_reported_at_once() {
 
 // ---- label download ---------------------------------------------------------------------------
 
-/// A loopback server answering every call with a success envelope around `data`, keeping the
-/// bodies it received.
-async fn serve(data: Value) -> (Client, Arc<Mutex<Vec<Value>>>) {
-    let received = Arc::new(Mutex::new(Vec::new()));
-    let app = Router::new()
-        .fallback(
-            |State((data, received)): State<(Value, Arc<Mutex<Vec<Value>>>)>, body: Bytes| async move {
-                let sent: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-                received.lock().unwrap().push(sent);
-                Json(json!({
-                    "code": "20000",
-                    "success": true,
-                    "data": data,
-                    "message": "请求成功",
-                    "errors": [],
-                    "requestId": "0123456789abcdef0123456789abcdef"
-                }))
-            },
-        )
-        .with_state((data, received.clone()));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base_url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-
-    let client = Client::new(&base_url, Credentials::token("test-token")).unwrap();
-    (client, received)
-}
-
 #[tokio::test]
 async fn downloading_a_label_that_is_not_made_yet_names_its_status() {
-    let (client, received) = serve(json!({"orderNo": "EL2405200001", "status": 3})).await;
+    let server = TestServer::start().await;
+    server.always(
+        "/open/label-data/info",
+        Reply::Data(json!({"orderNo": "EL2405200001", "status": 3})),
+    );
+    let client = Client::new(&server.base_url, Credentials::token("test-token")).unwrap();
 
     let error = client
         .download_express_label("EL2405200001")
         .await
         .expect_err("a reviewed label has no file yet");
 
-    assert_eq!(fields(&error), ["orderNo"], "the error points at the label");
-    let message = &error.field_errors()[0];
+    let Error::NotReady { zh, en } = &error else {
+        panic!("a label without a file is not ready yet, got {error:?}");
+    };
     assert!(
-        message.en.contains("status is 3 (reviewed)"),
-        "the English message names the status: {}",
-        message.en
+        en.contains("status is 3 (reviewed)"),
+        "the English message names the status: {en}"
     );
     assert!(
-        message.zh.contains("3 已审核"),
-        "the Chinese message names the status: {}",
-        message.zh
+        zh.contains("3 已审核"),
+        "the Chinese message names the status: {zh}"
     );
     assert_eq!(
-        received.lock().unwrap()[0],
+        server.requests()[0].json(),
         json!({"orderNo": "EL2405200001"}),
         "label_info was asked for the label"
     );
@@ -661,7 +635,12 @@ async fn downloading_a_label_that_is_not_made_yet_names_its_status() {
 
 #[tokio::test]
 async fn downloading_a_made_label_decodes_its_file() {
-    let (client, _) = serve(fixture("responses", "label_info")).await;
+    let server = TestServer::start().await;
+    server.always(
+        "/open/label-data/info",
+        Reply::Data(fixture("responses", "label_info")),
+    );
+    let client = Client::new(&server.base_url, Credentials::token("test-token")).unwrap();
 
     let file = client.download_express_label("EL2405200001").await.unwrap();
 

@@ -1,20 +1,13 @@
 //! Bad input for products and inbound orders is refused before sending, each problem named by the
 //! wire path of its field; the fixtures are valid and go over the wire exactly as written.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-use axum::extract::Path;
-use axum::routing::post;
-use axum::{Json, Router};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use oms_api::bulk::{CancelRequest, LabelFileRequest};
-use oms_api::dispatch::{call_json, CallOutput};
-use oms_api::envelope::Envelope;
+use oms_api::dispatch::call_json;
 use oms_api::files::{Attachment, InboundAttachment};
 use oms_api::inbound::{
     ContainerType, InboundLine, InboundOrderCreate, InboundOrderListRequest, InboundOrderUpdate,
@@ -557,96 +550,6 @@ fn the_carton_helpers_read_the_fixture() {
     assert_eq!(cartons["3"].len(), 2, "carton 3 is a mixed carton");
     assert_eq!(totals["SKU-MUG-001"], 102, "48 + 48 + 6 mugs");
     assert_eq!(totals["SKU-LAMP-002"], 12);
-}
-
-// ---- the fixtures over the wire -------------------------------------------------------------
-
-type Received = Arc<Mutex<HashMap<String, Value>>>;
-
-/// A loopback OMS that records each body it receives and answers with the response fixture.
-async fn serve(answers: HashMap<String, Value>) -> (String, Received) {
-    let received: Received = Arc::default();
-    let answers = Arc::new(answers);
-    let recorder = received.clone();
-
-    let app = Router::new().route(
-        "/{*path}",
-        post(move |Path(path): Path<String>, Json(body): Json<Value>| {
-            let answers = answers.clone();
-            let recorder = recorder.clone();
-            async move {
-                let path = format!("/{path}");
-                let data = answers.get(&path).cloned().unwrap_or(Value::Null);
-                recorder.lock().unwrap().insert(path, body);
-                Json(Envelope::ok(
-                    data,
-                    "0123456789abcdef0123456789abcdef".to_owned(),
-                ))
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-
-    (format!("http://{address}"), received)
-}
-
-fn key_order(value: &Value) -> String {
-    serde_json::to_string(value).unwrap()
-}
-
-#[tokio::test]
-async fn each_fixture_is_sent_exactly_as_written_and_its_answer_is_read() {
-    let endpoints = [
-        "product_list",
-        "product_create",
-        "product_update",
-        "inbound_list",
-        "inbound_create",
-        "inbound_create_reviewed",
-        "inbound_update",
-        "inbound_cancel",
-        "inbound_box_labels",
-        "inbound_sku_barcodes",
-    ];
-    let answers = endpoints
-        .iter()
-        .map(|name| {
-            let id: EndpointId = name.parse().unwrap();
-            (id.endpoint().path.to_owned(), fixture("responses", name))
-        })
-        .collect();
-    let (base_url, received) = serve(answers).await;
-    let client = Client::new(&base_url, Credentials::token("test-token")).unwrap();
-
-    for name in endpoints {
-        let id: EndpointId = name.parse().unwrap();
-        let request = fixture("requests", name);
-        let answer = fixture("responses", name);
-
-        let output = call_json(&client, id, request.clone())
-            .await
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-
-        let sent = received.lock().unwrap()[id.endpoint().path].clone();
-        assert_eq!(
-            key_order(&sent),
-            key_order(&request),
-            "{name}: the body sent must be the fixture, key for key and type for type"
-        );
-        match output {
-            CallOutput::Json(data) => assert_eq!(
-                key_order(&data),
-                key_order(&answer),
-                "{name}: the typed answer must keep every field of the response fixture"
-            ),
-            CallOutput::File(file) => assert!(
-                file.is_pdf() && file.file_type.as_deref() == Some("PDF"),
-                "{name}: the download must decode to a PDF, got {file:?}"
-            ),
-        }
-    }
 }
 
 #[tokio::test]
