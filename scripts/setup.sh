@@ -7,6 +7,8 @@ packages=(
   build-essential pkg-config curl ca-certificates git
   # PDF and barcode checks of the sandbox's labels
   poppler-utils zbar-tools
+  # the real Secret Service for the keyring tests (a private, unlocked gnome-keyring)
+  dbus gnome-keyring libglib2.0-bin
 )
 
 missing=()

@@ -16,3 +16,7 @@ fi
 export OMS_SPEC_DIR="$spec_dir"
 
 cargo test --workspace --locked
+
+# Secrets against the real Secret Service: a private D-Bus session with an unlocked gnome-keyring.
+crates/oms-accounts/tests/with-keyring.sh \
+  cargo test -p oms-accounts --locked --features keyring-tests --test real_keyring
