@@ -121,7 +121,7 @@ pub fn box_labels(
                 8.0,
                 y,
                 10.0,
-                &format!("{}  x {}", line.product_sku, line.qty),
+                &format!("{} x {}", line.product_sku, line.qty),
             );
             y += 5.0;
         }
