@@ -241,3 +241,36 @@ fn ok(data: Value, started: Instant) -> Response {
         started,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    async fn status_from(peer: &str) -> StatusCode {
+        let app = Router::new()
+            .route("/stats", get(|| async { "counters" }))
+            .layer(middleware::from_fn(loopback_only));
+        let mut request = Request::builder()
+            .uri("/stats")
+            .body(Body::empty())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
+
+        app.oneshot(request).await.unwrap().status()
+    }
+
+    #[tokio::test]
+    async fn only_loopback_peers_reach_the_admin_api() {
+        assert_eq!(status_from("127.0.0.1:5000").await, StatusCode::OK);
+        assert_eq!(status_from("[::1]:5000").await, StatusCode::OK);
+        assert_eq!(
+            status_from("192.168.1.20:5000").await,
+            StatusCode::FORBIDDEN,
+            "a LAN peer is refused"
+        );
+    }
+}

@@ -14,8 +14,8 @@
 //! ```
 //!
 //! Paths come only from `oms_api::ENDPOINTS`; which endpoints answer is decided by the
-//! [`Registry`]; state lives in SQLite ([`store`]); faults, reset and the simulated clock are
-//! driven through the admin API under `/__sandbox/` ([`admin`](crate::faults)).
+//! [`Registry`]; state lives in SQLite ([`store`]); faults ([`faults`]), reset and the simulated
+//! clock ([`clock`]) are driven through the admin API under `/__sandbox/`.
 
 pub mod auth;
 pub mod clock;

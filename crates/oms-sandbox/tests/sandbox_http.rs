@@ -946,3 +946,64 @@ async fn clock_hooks_run_when_the_clock_advances() {
     assert_eq!(seen.as_deref(), Some("1440"), "the hook saw the advance");
     assert_eq!(answer["offsetMinutes"], 1440);
 }
+
+/// Kills the child process started by a test, even when an assertion fails.
+struct ChildGuard(std::process::Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn the_binary_prints_its_address_and_credentials_and_serves() {
+    use std::io::{BufRead, BufReader};
+
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_oms-sandbox"))
+        .args([
+            "--addr",
+            "127.0.0.1:0",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut child = ChildGuard(child);
+    let stdout = child.0.stdout.take().unwrap();
+
+    let lines: Vec<String> = tokio::task::spawn_blocking(move || {
+        BufReader::new(stdout)
+            .lines()
+            .take(3)
+            .map(Result::unwrap)
+            .collect()
+    })
+    .await
+    .unwrap();
+    let base_url = lines[0]
+        .strip_prefix("listening on ")
+        .expect("the first line names the address");
+    let client = Client::builder(
+        base_url,
+        Credentials::key_and_secret(oms_sandbox::DEMO_API_KEY, oms_sandbox::DEMO_API_SECRET),
+    )
+    .retry(RetryPolicy::none())
+    .build()
+    .unwrap();
+
+    assert!(base_url.starts_with("http://127.0.0.1:"), "{lines:?}");
+    assert!(lines[1].ends_with(oms_sandbox::DEMO_API_KEY), "{lines:?}");
+    assert!(
+        lines[2].ends_with(oms_sandbox::DEMO_API_SECRET),
+        "{lines:?}"
+    );
+    client.welcome().await.expect("the binary answers calls");
+    assert!(
+        dir.path().join("sandbox.db").exists(),
+        "state goes to --data"
+    );
+}
