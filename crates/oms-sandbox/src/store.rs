@@ -311,7 +311,7 @@ impl Store {
             None => Connection::open_in_memory()?,
         };
 
-        connection.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")?;
+        connection.execute_batch("PRAGMA foreign_keys = ON;")?;
         connection.execute_batch(SCHEMA)?;
 
         Ok(Self {
