@@ -1,0 +1,228 @@
+//! The label PDFs checked with the tools a person would use: `pdfinfo` for the page count,
+//! `pdftotext` for the printed text, and `pdftoppm` + `zbarimg` to scan every barcode back.
+//! The tools come from the Debian packages `poppler-utils` and `zbar-tools`; a missing tool
+//! fails the test (it never skips silently).
+
+use oms_api::bulk::LabelSize;
+use oms_sandbox::labels::{
+    box_labels, express_label, sku_barcodes, Carton, CartonLine, ExpressLabel, SkuLabel,
+};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn run(tool: &str, package: &str, args: &[&str]) -> String {
+    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("`{tool}` could not run ({e}); install the Debian package `{package}`")
+    });
+
+    assert!(
+        output.status.success(),
+        "`{tool} {}` failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = run("pdfinfo", "poppler-utils", &[pdf.to_str().unwrap()]);
+
+    info.lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .map(|count| count.trim().parse().unwrap())
+        .expect("pdfinfo prints the page count")
+}
+
+fn text_of(pdf: &Path) -> String {
+    run("pdftotext", "poppler-utils", &[pdf.to_str().unwrap(), "-"])
+}
+
+/// Every barcode on every page, scanned at 300 dpi, in page order.
+fn scanned_barcodes(pdf: &Path, dir: &Path) -> Vec<String> {
+    let prefix = dir.join(pdf.file_stem().unwrap());
+    run(
+        "pdftoppm",
+        "poppler-utils",
+        &[
+            "-r",
+            "300",
+            "-png",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+
+    let stem = pdf.file_stem().unwrap().to_str().unwrap().to_owned();
+    let mut images: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let name = path.file_name().unwrap().to_str().unwrap();
+            name.starts_with(&format!("{stem}-")) && name.ends_with(".png")
+        })
+        .collect();
+    images.sort();
+
+    let mut codes = Vec::new();
+    for image in &images {
+        let found = run(
+            "zbarimg",
+            "zbar-tools",
+            &["-q", "--raw", "-Scode128.enable", image.to_str().unwrap()],
+        );
+        let mut on_page: Vec<String> = found.lines().map(str::to_owned).collect();
+        on_page.sort();
+        codes.extend(on_page);
+    }
+    codes
+}
+
+fn three_cartons() -> Vec<Carton> {
+    let line = |sku: &str, qty| CartonLine {
+        product_sku: sku.to_owned(),
+        qty,
+    };
+
+    vec![
+        Carton {
+            box_no: "1".to_owned(),
+            lines: vec![line("SKU-MUG-001", 24)],
+        },
+        Carton {
+            box_no: "2".to_owned(),
+            lines: vec![line("SKU-MUG-001", 12), line("SKU-LAMP-002", 6)],
+        },
+        Carton {
+            box_no: "3".to_owned(),
+            lines: vec![line("SKU-LAMP-002", 10)],
+        },
+    ]
+}
+
+#[test]
+fn box_labels_have_one_page_per_carton_with_scannable_barcodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = box_labels(
+        "ASN-20250101-0007",
+        "US-LAX-1",
+        &three_cartons(),
+        LabelSize::Label100x100,
+    )
+    .unwrap();
+    let pdf = write_pdf(dir.path(), "box", &bytes);
+
+    let text = text_of(&pdf);
+    let codes = scanned_barcodes(&pdf, dir.path());
+
+    assert_eq!(page_count(&pdf), 3, "one 100x100 label per carton");
+    for n in 1..=3 {
+        assert!(
+            text.contains(&format!("Carton {n} / 3")),
+            "carton {n} is numbered: {text}"
+        );
+    }
+    assert!(text.contains("ASN-20250101-0007") && text.contains("US-LAX-1"));
+    assert!(
+        text.contains("SKU-LAMP-002 x 6"),
+        "SKU lines are printed: {text}"
+    );
+    assert_eq!(
+        codes,
+        [
+            "ASN-20250101-0007-1",
+            "ASN-20250101-0007-2",
+            "ASN-20250101-0007-3"
+        ],
+        "each barcode scans as <orderNo>-<boxNo>"
+    );
+}
+
+#[test]
+fn box_labels_on_a4_share_one_sheet_and_still_scan() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = box_labels("ASN-A4", "DE-FRA-1", &three_cartons(), LabelSize::A4).unwrap();
+    let pdf = write_pdf(dir.path(), "sheet", &bytes);
+
+    let codes = scanned_barcodes(&pdf, dir.path());
+
+    assert_eq!(page_count(&pdf), 1, "three labels fit one 2x3 A4 sheet");
+    assert_eq!(codes, ["ASN-A4-1", "ASN-A4-2", "ASN-A4-3"]);
+}
+
+#[test]
+fn sku_barcodes_have_one_page_per_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let labels = [
+        SkuLabel {
+            product_sku: "SKU-MUG-001".to_owned(),
+            name: "Ceramic mug".to_owned(),
+        },
+        SkuLabel {
+            product_sku: "SKU-LAMP-002".to_owned(),
+            name: "LED 台灯".to_owned(),
+        },
+    ];
+    let bytes = sku_barcodes(&labels, LabelSize::Label100x150).unwrap();
+    let pdf = write_pdf(dir.path(), "sku", &bytes);
+
+    let text = text_of(&pdf);
+    let codes = scanned_barcodes(&pdf, dir.path());
+
+    assert_eq!(page_count(&pdf), 2);
+    assert!(text.contains("Ceramic mug"), "the name is printed: {text}");
+    assert!(
+        text.contains("LED ??"),
+        "Chinese is drawn as question marks (documented limitation): {text}"
+    );
+    assert_eq!(codes, ["SKU-MUG-001", "SKU-LAMP-002"]);
+}
+
+#[test]
+fn an_express_label_is_one_100x150_page_with_the_tracking_barcode() {
+    let dir = tempfile::tempdir().unwrap();
+    let label = ExpressLabel {
+        tracking_no: "1Z999AA10123456784".to_owned(),
+        channel_code: "UPS-LABEL".to_owned(),
+        order_no: "LBL-0001".to_owned(),
+        reference_no: "REF-42".to_owned(),
+        shipper: vec![
+            "Demo Seller".to_owned(),
+            "1200 E Warehouse Way".to_owned(),
+            "Los Angeles CA 90021 US".to_owned(),
+        ],
+        consignee: vec![
+            "Jane Doe".to_owned(),
+            "221B Baker Street".to_owned(),
+            "London NW1 6XE GB".to_owned(),
+        ],
+        weight: "1.200 kg".to_owned(),
+    };
+    let bytes = express_label(&label).unwrap();
+    let pdf = write_pdf(dir.path(), "express", &bytes);
+
+    let info = run("pdfinfo", "poppler-utils", &[pdf.to_str().unwrap()]);
+    let text = text_of(&pdf);
+    let codes = scanned_barcodes(&pdf, dir.path());
+
+    assert_eq!(page_count(&pdf), 1);
+    let size: Vec<f32> = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Page size:"))
+        .expect("pdfinfo prints the page size")
+        .split_whitespace()
+        .filter_map(|word| word.parse().ok())
+        .collect();
+    assert!(
+        (size[0] - 283.46).abs() < 0.5 && (size[1] - 425.2).abs() < 0.5,
+        "the page is 100 x 150 mm (283.46 x 425.2 pt): {size:?}"
+    );
+    assert!(text.contains("Jane Doe") && text.contains("Demo Seller"));
+    assert!(text.contains("1Z999AA10123456784"));
+    assert_eq!(codes, ["1Z999AA10123456784"]);
+}
