@@ -17,6 +17,9 @@ export OMS_SPEC_DIR="$spec_dir"
 
 cargo test --workspace --locked
 
+# The wire types as the desktop UI sees them in TypeScript.
+cargo test -p oms-api --locked --features specta --test typescript
+
 # Secrets against the real Secret Service: a private D-Bus session with an unlocked gnome-keyring.
 crates/oms-accounts/tests/with-keyring.sh \
   cargo test -p oms-accounts --locked --features keyring-tests --test real_keyring

@@ -13,21 +13,26 @@ pub const MAX_ORDERS_PER_CALL: usize = 100;
 
 /// What a create, create-reviewed or update returns.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderCreated {
     /// The warehouse's order number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// The tracking number, when one was assigned.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `{"orderNos": [...], "cancelRemark"}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CancelRequest {
     /// The orders to cancel.
@@ -38,6 +43,7 @@ pub struct CancelRequest {
     pub cancel_remark: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -54,19 +60,24 @@ impl Validate for CancelRequest {
 
 /// One order in a bulk result.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct BulkItem {
     /// The order (empty in platform-order results, which name `platformOrderNo` instead).
     #[serde(default, with = "wire::text", skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// The platform order, in the results of platform-order batches.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub platform_order_no: Option<String>,
     /// What happened to it.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub message: String,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -83,16 +94,20 @@ impl BulkItem {
 /// `{totalQty, successQty, failQty, successList, failList}`. `failQty > 0` is a partial failure
 /// even when the envelope says `success: true`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct BulkResult {
     /// Orders in the request.
     #[serde(default, with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub total_qty: u64,
     /// Orders that succeeded.
     #[serde(default, with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub success_qty: u64,
     /// Orders that failed.
     #[serde(default, with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub fail_qty: u64,
     /// The orders that succeeded.
     #[serde(default)]
@@ -102,6 +117,7 @@ pub struct BulkResult {
     pub fail_list: Vec<BulkItem>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -114,6 +130,7 @@ impl BulkResult {
 
 /// Paper sizes of label downloads.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum LabelSize {
     /// 100 x 100 mm labels.
     #[default]
@@ -140,6 +157,7 @@ impl LabelSize {
 
 /// `{"orderNo", "labelSize"}` for box labels and SKU barcodes (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelFileRequest {
     /// The order.
@@ -150,6 +168,7 @@ pub struct LabelFileRequest {
     pub label_size: Option<LabelSize>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

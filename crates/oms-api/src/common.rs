@@ -25,6 +25,7 @@ code_enum! {
 
 /// A country as the OMS nests it (`openCountry`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Country {
     /// Chinese name.
@@ -38,11 +39,13 @@ pub struct Country {
     pub code2: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// A warehouse reference as nested in other answers (`openWarehouse`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct WarehouseRef {
     /// The warehouse code.
@@ -50,11 +53,13 @@ pub struct WarehouseRef {
     pub warehouse_code: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `warehouse_list` request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct WarehouseListRequest {
     /// Only this warehouse.
@@ -65,11 +70,13 @@ pub struct WarehouseListRequest {
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// A warehouse.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Warehouse {
     /// The code used in every order.
@@ -86,11 +93,13 @@ pub struct Warehouse {
     pub open_country: Option<Country>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `shipping_method_list` request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ShippingMethodListRequest {
     /// Channels of this warehouse.
@@ -105,17 +114,20 @@ pub struct ShippingMethodListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub method_type: Option<MethodType>,
     /// Paging.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// A shipping channel with what it supports.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ShippingMethod {
     /// Chinese name.
@@ -133,6 +145,7 @@ pub struct ShippingMethod {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub method_type: Option<MethodType>,
     /// Supports express labels.
     #[serde(
@@ -140,6 +153,7 @@ pub struct ShippingMethod {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_delivery: Option<YesNo>,
     /// Usable for outbound orders.
     #[serde(
@@ -147,6 +161,7 @@ pub struct ShippingMethod {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_order: Option<YesNo>,
     /// Usable for returns.
     #[serde(
@@ -154,6 +169,7 @@ pub struct ShippingMethod {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_return: Option<YesNo>,
     /// Usable for transfer (B2B) orders.
     #[serde(
@@ -161,6 +177,7 @@ pub struct ShippingMethod {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_transfer_order: Option<YesNo>,
     /// Offers signature on delivery.
     #[serde(
@@ -168,6 +185,7 @@ pub struct ShippingMethod {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_signature: Option<YesNo>,
     /// Offers insurance.
     #[serde(
@@ -175,6 +193,7 @@ pub struct ShippingMethod {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_insurance: Option<YesNo>,
     /// Allows splitting an order into parcels.
     #[serde(
@@ -182,6 +201,7 @@ pub struct ShippingMethod {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_split_order: Option<YesNo>,
     /// Remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,11 +211,13 @@ pub struct ShippingMethod {
     pub open_warehouse: Option<WarehouseRef>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `category_list` request (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryListRequest {
     /// Name contains.
@@ -206,11 +228,13 @@ pub struct CategoryListRequest {
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// A product category (inferred shape).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Category {
     /// The code used in `productCategoryCode`.
@@ -227,11 +251,13 @@ pub struct Category {
     pub parent_code: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `country_list` request (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CountryListRequest {
     /// Only this ISO code.
@@ -242,6 +268,7 @@ pub struct CountryListRequest {
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 /// One problem with one field of a request, found before anything was sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldError {
     /// The wire name of the field, with its path: `itemDTOs[2].productSku`.
     pub field: String,
@@ -27,6 +28,7 @@ impl fmt::Display for FieldError {
 
 /// The server answered with `success: false`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiError {
     /// The envelope `code` (a string on the wire; a number is accepted and kept as text).

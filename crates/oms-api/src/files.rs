@@ -39,6 +39,7 @@ pub const OUTBOUND_ATTACHMENT_TYPES: &[&str] = &[
 
 /// An attachment to send: `{attachmentType, base64, fileName}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Attachment {
     /// One of the module's attachment types.
@@ -52,6 +53,7 @@ pub struct Attachment {
     pub file_name: String,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -119,6 +121,7 @@ impl Attachment {
 
 /// Attachments of inbound orders.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct InboundAttachment(pub Attachment);
 
@@ -130,6 +133,7 @@ impl Validate for InboundAttachment {
 
 /// Attachments of outbound orders.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct OutboundAttachment(pub Attachment);
 
@@ -141,6 +145,7 @@ impl Validate for OutboundAttachment {
 
 /// Attachments whose types are not documented (returns, products, platform orders).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct AnyAttachment(pub Attachment);
 
@@ -268,6 +273,7 @@ fn file_error(path: &Path, detail: &str) -> Error {
 
 /// A file the OMS sends inline: `{fileName, fileType, base64}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InlineFile {
     /// The server's file name.
@@ -281,6 +287,7 @@ pub struct InlineFile {
     pub base64: String,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

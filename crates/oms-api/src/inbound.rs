@@ -152,16 +152,20 @@ code_enum! {
 /// One `itemDTOs[]` row: one SKU in one carton. Rows with the same `boxNo` are one carton, whose
 /// size and weight each row repeats. Codes and numbers travel as strings, measures at 3 places.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InboundLine {
     /// The SKU (must exist in the product list).
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub product_sku: String,
     /// The carton number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub box_no: String,
     /// Pieces of the SKU in this carton, at least 1.
     #[serde(default, with = "wire::text_int")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub qty: u32,
     /// Carton length (cm).
     #[serde(
@@ -169,6 +173,7 @@ pub struct InboundLine {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub length: Option<Decimal>,
     /// Carton width (cm).
     #[serde(
@@ -176,6 +181,7 @@ pub struct InboundLine {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub width: Option<Decimal>,
     /// Carton height (cm).
     #[serde(
@@ -183,6 +189,7 @@ pub struct InboundLine {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub height: Option<Decimal>,
     /// Carton weight (kg).
     #[serde(
@@ -190,6 +197,7 @@ pub struct InboundLine {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub weight: Option<Decimal>,
     /// Packaging of the pieces.
     #[serde(
@@ -197,6 +205,7 @@ pub struct InboundLine {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub package_type: Option<PackageType>,
     /// The warehouse should photograph the carton.
     #[serde(
@@ -204,6 +213,7 @@ pub struct InboundLine {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_picture: Option<YesNo>,
     /// The carton holds several SKUs.
     #[serde(
@@ -211,6 +221,7 @@ pub struct InboundLine {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_mixed_box: Option<YesNo>,
     /// Remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,19 +232,23 @@ pub struct InboundLine {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub received_qty: Option<u32>,
     /// Fields the vendor may add, or that we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `inbound_create` and `inbound_create_reviewed` body. The documentation's example sends
 /// `transitType` and `shippingType` as strings; the other codes follow them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InboundOrderCreate {
     /// The seller's reference, unique per inbound order.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub reference_no: String,
     /// Who carries the first leg.
     #[serde(
@@ -241,6 +256,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub transit_type: Option<TransitType>,
     /// The receiving warehouse.
     #[serde(default)]
@@ -254,6 +270,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub shipping_type: Option<ShippingType>,
     /// Container size (required for a full container).
     #[serde(
@@ -261,6 +278,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub container_type: Option<ContainerType>,
     /// Container number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -271,9 +289,11 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub shelf_mode: Option<ShelfMode>,
     /// Tracking number of the first leg.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// Description of the shipment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,6 +304,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub order_type: Option<InboundOrderType>,
     /// Arrives on pallets.
     #[serde(
@@ -291,6 +312,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_use_pallet: Option<YesNo>,
     /// Pallets mix several SKUs.
     #[serde(
@@ -298,6 +320,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_mixed_pallet: Option<YesNo>,
     /// Number of pallets.
     #[serde(
@@ -305,6 +328,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub pallet_qty: Option<u32>,
     /// Carrier of the first leg.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -318,6 +342,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub unload_type: Option<UnloadType>,
     /// When the empty container must be returned, `yyyy-MM-dd` (inferred format).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +353,7 @@ pub struct InboundOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub stock_type: Option<StockType>,
     /// E-mail of the trucker who tows the container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -348,6 +374,7 @@ pub struct InboundOrderCreate {
     pub attachments: Vec<InboundAttachment>,
     /// Fields the vendor may add, or that we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -499,10 +526,12 @@ impl Validate for InboundOrderCreate {
 /// `inbound_update` body: the order number and the whole create body. Unknown fields of the body
 /// are kept once, in `order.extra`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InboundOrderUpdate {
     /// The order to change.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// The new content of the order.
     #[serde(flatten)]
@@ -520,6 +549,7 @@ impl Validate for InboundOrderUpdate {
 
 /// `inbound_list` request (inferred). Filter by creation time or by update time, not both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InboundOrderListRequest {
     /// Only these orders (at most 100).
@@ -537,6 +567,7 @@ pub struct InboundOrderListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<InboundStatus>,
     /// Created at or after, `yyyy-MM-dd HH:mm:ss`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -555,6 +586,7 @@ pub struct InboundOrderListRequest {
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -605,10 +637,12 @@ impl Validate for InboundOrderListRequest {
 /// An `inbound_list` item: the create body plus what the warehouse adds. Unknown fields are kept
 /// once, in `order.extra`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InboundOrder {
     /// The warehouse's order number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// Where the order stands.
     #[serde(
@@ -616,12 +650,15 @@ pub struct InboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<InboundStatus>,
     /// When it was created, `yyyy-MM-dd HH:mm:ss`.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub create_time: Option<String>,
     /// When it last changed.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub update_time: Option<String>,
     /// The order as announced, with `receivedQty` on its lines.
     #[serde(flatten)]

@@ -69,6 +69,7 @@ code_enum! {
 /// Filters of the three inventory lists (`inventory_list`, `inventory_record_list`,
 /// `inventory_age_list`). The create-time range applies to the movement list.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct InventoryListRequest {
     /// Only this SKU.
@@ -94,6 +95,7 @@ pub struct InventoryListRequest {
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -129,10 +131,12 @@ fn check_codes(check: &mut Validator, field: &str, codes: &[String], max_len: us
 
 /// A product as nested in inventory answers (`openProduct`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductRef {
     /// The SKU.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_sku: Option<String>,
     /// Chinese name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,12 +146,14 @@ pub struct ProductRef {
     pub name_en: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// Stock of one SKU in one warehouse (`inventory_list` item; counters inferred from the
 /// third-party integration).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StockRow {
     /// The warehouse.
@@ -162,6 +168,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub sale_qty: Option<i64>,
     /// Locked by orders not yet shipped.
     #[serde(
@@ -169,6 +176,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub lock_qty: Option<i64>,
     /// Damaged, not sellable.
     #[serde(
@@ -176,6 +184,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub bad_qty: Option<i64>,
     /// Everything in the warehouse.
     #[serde(
@@ -183,6 +192,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub total_qty: Option<i64>,
     /// On the way in (open inbound orders).
     #[serde(
@@ -190,6 +200,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub asn_qty: Option<i64>,
     /// Shipped out.
     #[serde(
@@ -197,6 +208,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub out_qty: Option<i64>,
     /// Returned.
     #[serde(
@@ -204,6 +216,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub return_qty: Option<i64>,
     /// Returned in sellable condition.
     #[serde(
@@ -211,6 +224,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub good_return_qty: Option<i64>,
     /// Returned damaged.
     #[serde(
@@ -218,6 +232,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub bad_return_qty: Option<i64>,
     /// Destroyed.
     #[serde(
@@ -225,6 +240,7 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub destroy_qty: Option<i64>,
     /// Being transferred to another warehouse.
     #[serde(
@@ -232,21 +248,26 @@ pub struct StockRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub transfer_qty: Option<i64>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// One change of stock (`inventory_record_list` item).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StockMovement {
     /// The stock batch.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub batch_no: Option<String>,
     /// The order that caused it.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub order_no: Option<String>,
     /// The business event.
     #[serde(
@@ -254,6 +275,7 @@ pub struct StockMovement {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub biz_type: Option<StockBizType>,
     /// Increase, decrease or other.
     #[serde(
@@ -261,6 +283,7 @@ pub struct StockMovement {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub opt_type: Option<StockOperation>,
     /// Quantity moved.
     #[serde(
@@ -268,6 +291,7 @@ pub struct StockMovement {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub opt_qty: Option<i64>,
     /// Quantity after the movement.
     #[serde(
@@ -275,6 +299,7 @@ pub struct StockMovement {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub balance_qty: Option<i64>,
     /// When it happened (`yyyy-MM-dd HH:mm:ss`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -287,11 +312,13 @@ pub struct StockMovement {
     pub open_product: Option<ProductRef>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// One received batch and how long it has been in stock (`inventory_age_list` item, inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StockAgeRow {
     /// The warehouse.
@@ -302,6 +329,7 @@ pub struct StockAgeRow {
     pub open_product: Option<ProductRef>,
     /// The stock batch.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub batch_no: Option<String>,
     /// When the batch was put away.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -312,6 +340,7 @@ pub struct StockAgeRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub qty: Option<i64>,
     /// Days since put-away: the stock age.
     #[serde(
@@ -319,6 +348,7 @@ pub struct StockAgeRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub turnover_days: Option<i64>,
     /// Value of the batch (USD).
     #[serde(
@@ -326,6 +356,7 @@ pub struct StockAgeRow {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub total_price: Option<Decimal>,
     /// How much of the batch has shipped.
     #[serde(
@@ -333,9 +364,11 @@ pub struct StockAgeRow {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub status: Option<StockAgeStatus>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -348,6 +381,7 @@ impl StockAgeRow {
 
 /// The stock-age buckets the UI shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum AgeBucket {
     /// 0 to 30 days.
     #[serde(rename = "0-30")]

@@ -60,6 +60,7 @@ code_enum! {
 /// What a seller can do to a label. The warehouse moves `3 → 4` (made) or `3 → -2` (failed) and
 /// `5 → 6` (refunded) on its own; those are not actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum LabelAction {
     /// 提交审核: draft → pending review.
@@ -239,6 +240,7 @@ impl std::error::Error for LabelTransitionError {}
 
 /// Sender (`shipper`) or recipient (`consignee`) of an express label.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelAddress {
     /// Contact name.
@@ -249,6 +251,7 @@ pub struct LabelAddress {
     pub company: Option<String>,
     /// Phone number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub phone: String,
     /// E-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -267,9 +270,11 @@ pub struct LabelAddress {
     pub address: String,
     /// Postcode.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub postcode: String,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -298,6 +303,7 @@ impl Validate for LabelAddress {
 
 /// One declared item in the parcel (`itemDTOs[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelLine {
     /// The SKU, when the item is a catalogue product.
@@ -315,6 +321,7 @@ pub struct LabelLine {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub declare_value: Option<Decimal>,
     /// Pieces.
     #[serde(
@@ -322,6 +329,7 @@ pub struct LabelLine {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub qty: Option<u32>,
     /// Weight per piece (kg).
     #[serde(
@@ -329,12 +337,15 @@ pub struct LabelLine {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub weight: Option<Decimal>,
     /// HS customs code.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub hs_code: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -355,6 +366,7 @@ impl Validate for LabelLine {
 /// The body of `label_create`, `label_create_reviewed` and `label_fee_trial`. Numbers travel as
 /// JSON numbers here, as in the documentation's example (`"orderType": 1`, `"length": 60`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressLabelCreate {
     /// Single or multi parcel.
@@ -363,6 +375,7 @@ pub struct ExpressLabelCreate {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub order_type: Option<LabelOrderType>,
     /// The seller's own reference, unique per label.
     #[serde(default)]
@@ -372,6 +385,7 @@ pub struct ExpressLabelCreate {
     pub shipping_method_code: String,
     /// A tracking number the seller already has.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// Length (cm).
     #[serde(
@@ -379,6 +393,7 @@ pub struct ExpressLabelCreate {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub length: Option<Decimal>,
     /// Width (cm).
     #[serde(
@@ -386,6 +401,7 @@ pub struct ExpressLabelCreate {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub width: Option<Decimal>,
     /// Height (cm).
     #[serde(
@@ -393,6 +409,7 @@ pub struct ExpressLabelCreate {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub height: Option<Decimal>,
     /// Weight (kg).
     #[serde(
@@ -400,6 +417,7 @@ pub struct ExpressLabelCreate {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub weight: Option<Decimal>,
     /// Sender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -413,6 +431,7 @@ pub struct ExpressLabelCreate {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_sign: Option<YesNo>,
     /// Kind of signature.
     #[serde(
@@ -420,6 +439,7 @@ pub struct ExpressLabelCreate {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub sign_type: Option<SignType>,
     /// Insured.
     #[serde(
@@ -427,6 +447,7 @@ pub struct ExpressLabelCreate {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_insure: Option<YesNo>,
     /// Insured value (USD, 2 places).
     #[serde(
@@ -434,6 +455,7 @@ pub struct ExpressLabelCreate {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub insure_price: Option<Decimal>,
     /// Remark for the warehouse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -443,6 +465,7 @@ pub struct ExpressLabelCreate {
     pub item_dtos: Vec<LabelLine>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -504,10 +527,12 @@ impl Validate for ExpressLabelCreate {
 /// The body of `label_update`: the label's number plus the create body. Unknown fields are kept
 /// by the create body's `extra`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressLabelUpdate {
     /// The label to change.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// The new content.
     #[serde(flatten)]
@@ -525,6 +550,7 @@ impl Validate for ExpressLabelUpdate {
 
 /// `label_list` request (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelListRequest {
     /// Only this label.
@@ -551,6 +577,7 @@ pub struct LabelListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<LabelStatus>,
     /// Created from (`yyyy-MM-dd HH:mm:ss`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -563,6 +590,7 @@ pub struct LabelListRequest {
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -593,10 +621,12 @@ impl Validate for LabelListRequest {
 
 /// An express label as listed, and as `label_info` returns it with its file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressLabel {
     /// The warehouse's label number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// The seller's reference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -607,6 +637,7 @@ pub struct ExpressLabel {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub order_type: Option<LabelOrderType>,
     /// Where the label is in its life cycle.
     #[serde(
@@ -614,12 +645,14 @@ pub struct ExpressLabel {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub status: Option<LabelStatus>,
     /// The channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipping_method_code: Option<String>,
     /// The carrier's tracking number, once created.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// Length (cm).
     #[serde(
@@ -627,6 +660,7 @@ pub struct ExpressLabel {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub length: Option<Decimal>,
     /// Width (cm).
     #[serde(
@@ -634,6 +668,7 @@ pub struct ExpressLabel {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub width: Option<Decimal>,
     /// Height (cm).
     #[serde(
@@ -641,6 +676,7 @@ pub struct ExpressLabel {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub height: Option<Decimal>,
     /// Weight (kg).
     #[serde(
@@ -648,6 +684,7 @@ pub struct ExpressLabel {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub weight: Option<Decimal>,
     /// Sender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -661,6 +698,7 @@ pub struct ExpressLabel {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_sign: Option<YesNo>,
     /// Kind of signature.
     #[serde(
@@ -668,6 +706,7 @@ pub struct ExpressLabel {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub sign_type: Option<SignType>,
     /// Insured.
     #[serde(
@@ -675,6 +714,7 @@ pub struct ExpressLabel {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub is_insure: Option<YesNo>,
     /// Insured value (USD).
     #[serde(
@@ -682,6 +722,7 @@ pub struct ExpressLabel {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub insure_price: Option<Decimal>,
     /// Remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -703,18 +744,22 @@ pub struct ExpressLabel {
     pub label_file: Option<InlineFile>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `{"orderNo"}` of `label_info`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelInfoRequest {
     /// The label.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -742,6 +787,7 @@ pub type LabelFeeInfoRequest = LabelInfoRequest;
 /// The body of the status actions (submit-review, review, reject, refund, activate, retry,
 /// cancel): one label in `orderNo` or several in `orderNos`, with an optional remark.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelActionRequest {
     /// One label.
@@ -755,6 +801,7 @@ pub struct LabelActionRequest {
     pub remark: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -816,10 +863,12 @@ impl Validate for LabelActionRequest {
 /// What a single-label action answers (inferred): the label and its status afterwards. A server
 /// that answers with only a message, or with nothing, is read too.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct LabelActionResult {
     /// The label.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub order_no: Option<String>,
     /// Its status after the action.
     #[serde(
@@ -827,20 +876,24 @@ pub struct LabelActionResult {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub status: Option<LabelStatus>,
     /// The tracking number, once known.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// The server's message, when `data` was only text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// The forms `data` may take after a single-label action.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(untagged)]
 enum ActionReply {
     Label(LabelActionResult),
@@ -863,10 +916,12 @@ impl From<ActionReply> for LabelActionResult {
 
 /// One fee of an estimate.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FeeItem {
     /// What the fee is for (freight, fuel surcharge…).
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub fee_name: String,
     /// The amount.
     #[serde(
@@ -874,14 +929,17 @@ pub struct FeeItem {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub fee: Option<Decimal>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// The fees of a label: estimated (`label_fee_trial`) or charged (`label_fee_info`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct FeeEstimate {
     /// Currency of every amount (`USD`).
@@ -893,12 +951,14 @@ pub struct FeeEstimate {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub total_fee: Option<Decimal>,
     /// The fees that make the total.
     #[serde(default)]
     pub items: Vec<FeeItem>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

@@ -133,6 +133,7 @@ pub const MAX_FILTER_NUMBERS: usize = 100;
 
 /// One line of an outbound order (`itemDTOs[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OutboundLine {
     /// The SKU to ship.
@@ -140,6 +141,7 @@ pub struct OutboundLine {
     pub product_sku: String,
     /// Pieces to ship (sent as a string, `"qty": "2"`).
     #[serde(default, with = "wire::text_int")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub qty: i64,
     /// The carton the pieces travel in (B2B); lines with the same `boxNo` share a carton.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,6 +151,7 @@ pub struct OutboundLine {
     pub platform_sku: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -174,6 +177,7 @@ macro_rules! outbound_order {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             /// The seller's own order number; unique per order kind.
@@ -188,6 +192,7 @@ macro_rules! outbound_order {
                 with = "wire::text_int",
                 skip_serializing_if = "Option::is_none"
             )]
+            #[cfg_attr(feature = "specta", specta(type = Option<String>))]
             pub pick_type: Option<PickType>,
             /// The recipient's company.
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -227,6 +232,7 @@ macro_rules! outbound_order {
             pub address3: Option<String>,
             /// Postcode (a number is accepted and kept as text).
             #[serde(default, with = "wire::text")]
+            #[cfg_attr(feature = "specta", specta(type = String))]
             pub postcode: String,
             /// Signature on delivery (`"1"` / `"-1"`).
             #[serde(
@@ -234,6 +240,7 @@ macro_rules! outbound_order {
                 with = "wire::text_int",
                 skip_serializing_if = "Option::is_none"
             )]
+            #[cfg_attr(feature = "specta", specta(type = Option<String>))]
             pub is_sign: Option<YesNo>,
             /// The kind of signature (a JSON number, `"signType": 0` when unused).
             #[serde(
@@ -241,6 +248,7 @@ macro_rules! outbound_order {
                 with = "wire::json_int",
                 skip_serializing_if = "Option::is_none"
             )]
+            #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
             pub sign_type: Option<SignType>,
             /// Insurance (`"1"` / `"-1"`).
             #[serde(
@@ -248,6 +256,7 @@ macro_rules! outbound_order {
                 with = "wire::text_int",
                 skip_serializing_if = "Option::is_none"
             )]
+            #[cfg_attr(feature = "specta", specta(type = Option<String>))]
             pub is_insure: Option<YesNo>,
             /// Insured value in USD, 2 places (`"0.00"`).
             #[serde(
@@ -255,6 +264,7 @@ macro_rules! outbound_order {
                 with = "wire::money2",
                 skip_serializing_if = "Option::is_none"
             )]
+            #[cfg_attr(feature = "specta", specta(type = Option<String>))]
             pub insure_price: Option<Decimal>,
             /// Amazon programme.
             #[serde(
@@ -262,6 +272,7 @@ macro_rules! outbound_order {
                 with = "wire::text_int",
                 skip_serializing_if = "Option::is_none"
             )]
+            #[cfg_attr(feature = "specta", specta(type = Option<String>))]
             pub prime_type: Option<PrimeType>,
             /// Remark for the warehouse.
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,6 +295,7 @@ macro_rules! outbound_order {
             pub attachments: Vec<OutboundAttachment>,
             /// Fields the vendor may add.
             #[serde(flatten)]
+            #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
             pub extra: Extra,
         }
 
@@ -354,6 +366,7 @@ outbound_order! {
             with = "wire::text_int",
             skip_serializing_if = "Option::is_none"
         )]
+        #[cfg_attr(feature = "specta", specta(type = Option<String>))]
         pub inventory_type: Option<InventoryType>,
         /// Sales details (`b2cDto`).
         #[serde(default, rename = "b2cDto", skip_serializing_if = "Option::is_none")]
@@ -363,6 +376,7 @@ outbound_order! {
 
 /// `b2bDto`: how the warehouse prepares a B2B shipment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct B2bInstructions {
     /// The receiving warehouse (an Amazon FC code, or `OTHER`).
@@ -374,6 +388,7 @@ pub struct B2bInstructions {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub receive_address_type: Option<ReceiveAddressType>,
     /// The address when it is not a known warehouse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -396,6 +411,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_change_package: Option<YesNo>,
     /// Change the product barcodes, and how.
     #[serde(
@@ -403,6 +419,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub change_barcode_type: Option<ChangeBarcodeType>,
     /// Cover the old barcodes.
     #[serde(
@@ -410,6 +427,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_cover_barcode: Option<YesNo>,
     /// Change the shipping marks, and how.
     #[serde(
@@ -417,6 +435,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub change_shipping_mark_type: Option<ChangeBarcodeType>,
     /// Cover the old shipping marks.
     #[serde(
@@ -424,6 +443,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_cover_shipping_mark: Option<YesNo>,
     /// Ship on pallets.
     #[serde(
@@ -431,6 +451,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_pallet: Option<YesNo>,
     /// Double-stack the pallets.
     #[serde(
@@ -438,6 +459,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_double_pallet: Option<YesNo>,
     /// Mix SKUs on a pallet.
     #[serde(
@@ -445,6 +467,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_mixed_pallet: Option<YesNo>,
     /// On how many sides carton marks are stuck.
     #[serde(
@@ -452,6 +475,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub paste_carton_mark_type: Option<PasteCartonMarkType>,
     /// The most pallets allowed (sent as a string).
     #[serde(
@@ -459,6 +483,7 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub limit_plate_num: Option<i64>,
     /// The highest pallet allowed, cm, 3 places.
     #[serde(
@@ -466,6 +491,7 @@ pub struct B2bInstructions {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub limit_plate_height: Option<Decimal>,
     /// The heaviest pallet allowed, kg, 3 places.
     #[serde(
@@ -473,6 +499,7 @@ pub struct B2bInstructions {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub limit_plate_weight: Option<Decimal>,
     /// The warehouse proposes a pallet plan.
     #[serde(
@@ -480,9 +507,11 @@ pub struct B2bInstructions {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_pallet_scheme: Option<YesNo>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -530,6 +559,7 @@ impl Validate for B2bInstructions {
 
 /// `b2cDto` (and `openB2c` in lists): where a consumer order was sold.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct B2cDetails {
     /// The seller's VAT number for the destination.
@@ -543,6 +573,7 @@ pub struct B2cDetails {
     pub platform_store: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -574,6 +605,7 @@ impl Validate for B2cOrderCreate {
 /// Unknown fields are kept in `order.extra`; the update has no `extra` of its own, so a field is
 /// never read or written twice.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct B2bOrderUpdate {
     /// The warehouse's order number.
@@ -595,6 +627,7 @@ impl Validate for B2bOrderUpdate {
 ///
 /// Unknown fields are kept in `order.extra`, as for [`B2bOrderUpdate`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct B2cOrderUpdate {
     /// The warehouse's order number.
@@ -615,6 +648,7 @@ impl Validate for B2cOrderUpdate {
 /// The filters of `b2c_list` and `b2b_list`: either a create-time or an update-time range, not
 /// both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OutboundListRequest {
     /// One order.
@@ -647,6 +681,7 @@ pub struct OutboundListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub inventory_type: Option<InventoryType>,
     /// Order status.
     #[serde(
@@ -654,12 +689,14 @@ pub struct OutboundListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<OutboundStatus>,
     /// Paging.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -688,10 +725,12 @@ impl Validate for OutboundListRequest {
 
 /// One line of an outbound order in lists (`openItems[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OutboundOrderItem {
     /// The SKU.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub product_sku: String,
     /// Customs name in Chinese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -705,6 +744,7 @@ pub struct OutboundOrderItem {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub declare_value: Option<Decimal>,
     /// Pieces.
     #[serde(
@@ -712,6 +752,7 @@ pub struct OutboundOrderItem {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub qty: Option<i64>,
     /// Weight, kg.
     #[serde(
@@ -719,9 +760,11 @@ pub struct OutboundOrderItem {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub weight: Option<Decimal>,
     /// Carton number.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub box_no: Option<String>,
     /// The platform's SKU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -732,19 +775,23 @@ pub struct OutboundOrderItem {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub paste_qty: Option<i64>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// An attachment as the OMS returns it (`openAttachments[]`, and the answer of
 /// `outbound_download_attachment`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OpenAttachment {
     /// The server's id of the attachment.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub attachment_id: Option<String>,
     /// `SHIPMENT_LABEL`, `BOL`…
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -760,6 +807,7 @@ pub struct OpenAttachment {
     pub file_name: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -782,6 +830,7 @@ impl OpenAttachment {
 
 /// An outbound order as listed by `b2c_list` and `b2b_list`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct OutboundOrder {
     /// B2C or B2B.
@@ -790,15 +839,19 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub order_type: Option<OrderKind>,
     /// The warehouse's order number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// The seller's reference.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub reference_no: Option<String>,
     /// The carrier's tracking number.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// Status.
     #[serde(
@@ -806,6 +859,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<OutboundStatus>,
     /// Why the order is in exception (status -2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -816,6 +870,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub pick_type: Option<PickType>,
     /// The recipient's company.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -825,9 +880,11 @@ pub struct OutboundOrder {
     pub contact_name: Option<String>,
     /// The recipient's phone.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub contact_mobile: Option<String>,
     /// The phone extension.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub contact_cell_mobile: Option<String>,
     /// The recipient's e-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -843,6 +900,7 @@ pub struct OutboundOrder {
     pub district: Option<String>,
     /// House number.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub doorplate: Option<String>,
     /// Street address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -855,6 +913,7 @@ pub struct OutboundOrder {
     pub address3: Option<String>,
     /// Postcode.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub postcode: Option<String>,
     /// Destination country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -865,6 +924,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_sign: Option<YesNo>,
     /// The kind of signature.
     #[serde(
@@ -872,6 +932,7 @@ pub struct OutboundOrder {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub sign_type: Option<SignType>,
     /// Insurance.
     #[serde(
@@ -879,6 +940,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_insure: Option<YesNo>,
     /// Insured value, USD.
     #[serde(
@@ -886,6 +948,7 @@ pub struct OutboundOrder {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub insure_price: Option<Decimal>,
     /// Amazon programme.
     #[serde(
@@ -893,6 +956,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub prime_type: Option<PrimeType>,
     /// Stock drawn on (B2C).
     #[serde(
@@ -900,6 +964,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub inventory_type: Option<InventoryType>,
     /// Remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -916,6 +981,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub total_product: Option<i64>,
     /// Total weight, kg.
     #[serde(
@@ -923,6 +989,7 @@ pub struct OutboundOrder {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub total_weight: Option<Decimal>,
     /// When the order left the warehouse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -939,6 +1006,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_residential: Option<YesNo>,
     /// Packaging code (not documented).
     #[serde(
@@ -946,6 +1014,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub package_type: Option<i64>,
     /// Parcel length, cm.
     #[serde(
@@ -953,6 +1022,7 @@ pub struct OutboundOrder {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub package_length: Option<Decimal>,
     /// Parcel width, cm.
     #[serde(
@@ -960,6 +1030,7 @@ pub struct OutboundOrder {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub package_width: Option<Decimal>,
     /// Parcel height, cm.
     #[serde(
@@ -967,6 +1038,7 @@ pub struct OutboundOrder {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub package_height: Option<Decimal>,
     /// Parcel weight, kg.
     #[serde(
@@ -974,9 +1046,11 @@ pub struct OutboundOrder {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub package_weight: Option<Decimal>,
     /// The carrier's zone.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub zone_code: Option<String>,
     /// Fee charged, USD.
     #[serde(
@@ -984,6 +1058,7 @@ pub struct OutboundOrder {
         with = "wire::dec_text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub fee_price: Option<Decimal>,
     /// Whether the carrier label exists.
     #[serde(
@@ -991,6 +1066,7 @@ pub struct OutboundOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub label_status: Option<LabelStatus>,
     /// Sales details of a B2C order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1003,11 +1079,13 @@ pub struct OutboundOrder {
     pub open_attachments: Vec<OpenAttachment>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// 上传附件 body: attachments added to an existing order (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct UploadAttachmentsRequest {
     /// The order.
@@ -1018,6 +1096,7 @@ pub struct UploadAttachmentsRequest {
     pub attachments: Vec<OutboundAttachment>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -1032,10 +1111,12 @@ impl Validate for UploadAttachmentsRequest {
 
 /// An attachment the server stored (the answer of `outbound_upload_attachment`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StoredAttachment {
     /// The server's id, used to download it.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub attachment_id: String,
     /// The file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1045,11 +1126,13 @@ pub struct StoredAttachment {
     pub attachment_type: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// 下载附件 body: every attachment of an order, or one (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct DownloadAttachmentsRequest {
     /// The order.
@@ -1060,6 +1143,7 @@ pub struct DownloadAttachmentsRequest {
     pub attachment_id: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

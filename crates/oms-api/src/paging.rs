@@ -21,6 +21,7 @@ pub const PAGE_CAP: u32 = 1000;
 
 /// `commonParam` of list requests.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CommonParam {
     /// Which page to return.
@@ -28,6 +29,7 @@ pub struct CommonParam {
     pub page_param: Option<PageParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -46,13 +48,16 @@ impl CommonParam {
 
 /// `pageParam`: pages start at 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PageParam {
     /// Page number, from 1.
     #[serde(with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub page_num: u32,
     /// Rows per page, 1 to 100.
     #[serde(with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub page_size: u32,
 }
 
@@ -90,25 +95,32 @@ impl Validate for CommonParam {
 
 /// One page of a list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Page<T> {
     /// The page number.
     #[serde(default, with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub page_num: Option<u32>,
     /// Rows per page.
     #[serde(default, with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub page_size: Option<u32>,
     /// Rows matching the filters, on all pages.
     #[serde(default, with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub total_count: Option<u64>,
     /// Number of pages.
     #[serde(default, with = "wire::json_int")]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub total_page: Option<u32>,
     /// The rows of this page.
     #[serde(default = "Vec::new", deserialize_with = "list_or_null")]
+    #[cfg_attr(feature = "specta", specta(type = Vec<T>))]
     pub list: Vec<T>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

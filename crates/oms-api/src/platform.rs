@@ -27,6 +27,7 @@ pub const MAX_ATTACHMENTS_PER_UPLOAD: usize = 20;
 /// A store's platform authorisation (`authToken`). It is sent as plain text on the wire, but
 /// `Debug` prints `<redacted>`, so a logged request never shows it.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct StoreAuthToken(String);
 
@@ -62,10 +63,12 @@ impl From<String> for StoreAuthToken {
 
 /// One product line of a platform order (`itemDTOs[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformOrderLine {
     /// The seller's SKU.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub sku: String,
     /// Product name as sold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,6 +79,7 @@ pub struct PlatformOrderLine {
         with = "wire::json_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub quantity: Option<u32>,
     /// Price per piece (a string at 3 places).
     #[serde(
@@ -83,6 +87,7 @@ pub struct PlatformOrderLine {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub unit_price: Option<Decimal>,
     /// Line total (a JSON number, as in the documentation's example).
     #[serde(
@@ -90,12 +95,14 @@ pub struct PlatformOrderLine {
         with = "wire::dec_json",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
     pub total_price: Option<Decimal>,
     /// ISO 4217 currency of the prices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -118,10 +125,12 @@ impl Validate for PlatformOrderLine {
 /// documentation's example exactly: `totalAmount` and `unitPrice` are strings at 3 places,
 /// `quantity` and `totalPrice` are JSON numbers.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformOrderCreate {
     /// The marketplace's order number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub platform_order_no: String,
     /// What the buyer paid in all.
     #[serde(
@@ -129,6 +138,7 @@ pub struct PlatformOrderCreate {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub total_amount: Option<Decimal>,
     /// ISO 4217 currency of `totalAmount`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -141,6 +151,7 @@ pub struct PlatformOrderCreate {
     pub shipping_method_code: Option<String>,
     /// A tracking number the seller already has.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// Buyer's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +161,7 @@ pub struct PlatformOrderCreate {
     pub buyer_email: Option<String>,
     /// Buyer's postcode.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub buyer_postcode: Option<String>,
     /// Buyer's ISO 3166 alpha-2 country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,6 +189,7 @@ pub struct PlatformOrderCreate {
     pub item_dtos: Vec<PlatformOrderLine>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -251,6 +264,7 @@ impl PlatformOrderCreate {
 /// The body of `platform_order_create_batch`: a JSON array of orders, at most
 /// [`MAX_ORDERS_PER_BATCH`]. Errors are named by position: `[3].buyerEmail`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(transparent)]
 pub struct PlatformOrderBatch(pub Vec<PlatformOrderCreate>);
 
@@ -294,16 +308,19 @@ impl Validate for PlatformOrderBatch {
 
 /// `{"platformOrderNo", "attachmentOpenDTOs"}` of `platform_upload_attachment` (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformAttachmentUpload {
     /// The order the files belong to.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub platform_order_no: String,
     /// The files.
     #[serde(default, rename = "attachmentOpenDTOs")]
     pub attachment_open_dtos: Vec<AnyAttachment>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -399,6 +416,7 @@ impl<'de> Deserialize<'de> for StorePlatform {
 
 /// The body of `platform_store_create` (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformStoreCreate {
     /// The seller's code for the store, used as `platformStoreCode` in orders.
@@ -409,6 +427,7 @@ pub struct PlatformStoreCreate {
     pub store_name: String,
     /// The marketplace.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub platform: Option<StorePlatform>,
     /// The marketplace site (for example `US`, `DE`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -418,6 +437,7 @@ pub struct PlatformStoreCreate {
     pub auth_token: Option<StoreAuthToken>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -448,13 +468,16 @@ impl Validate for PlatformStoreCreate {
 
 /// What `platform_store_create` returns (inferred).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct StoreCreated {
     /// The store's code.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub store_code: String,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

@@ -168,6 +168,7 @@ code_enum! {
 /// `openBattery`: the battery facts the warehouse and carriers need (required when `isBattery` is
 /// yes). Measures are sent as 3-place decimal strings like the other measures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Battery {
     /// The kind of battery.
@@ -176,6 +177,7 @@ pub struct Battery {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub battery_type: Option<BatteryType>,
     /// Capacity (mAh).
     #[serde(
@@ -183,6 +185,7 @@ pub struct Battery {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub battery_capacity: Option<Decimal>,
     /// The battery's model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -193,6 +196,7 @@ pub struct Battery {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub battery_voltage: Option<Decimal>,
     /// Pack voltage (V).
     #[serde(
@@ -200,6 +204,7 @@ pub struct Battery {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub battery_pack_voltage: Option<Decimal>,
     /// Power (W).
     #[serde(
@@ -207,6 +212,7 @@ pub struct Battery {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub battery_power: Option<Decimal>,
     /// Energy (Wh), which decides how a lithium battery may travel.
     #[serde(
@@ -214,6 +220,7 @@ pub struct Battery {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub battery_energy: Option<Decimal>,
     /// Cell chemistry or material, as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -230,6 +237,7 @@ pub struct Battery {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_msds: Option<YesNo>,
     /// Has a transport (UN 38.3) report.
     #[serde(
@@ -237,9 +245,11 @@ pub struct Battery {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_transport_report: Option<YesNo>,
     /// How long the battery data is valid, as the vendor writes it.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub battery_data_validity: Option<String>,
     /// Has a UL certification (inferred to be a yes/no flag).
     #[serde(
@@ -247,20 +257,24 @@ pub struct Battery {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub ul_certification: Option<YesNo>,
     /// The body that issued the UL certificate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ul_authority: Option<String>,
     /// The UL certificate number.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub ul_number: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// One entry of `openPlatformSkus[]`: the SKU and barcode a sales platform knows the product by.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformSku {
     /// The platform.
@@ -269,12 +283,15 @@ pub struct PlatformSku {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub platform_type: Option<PlatformType>,
     /// The SKU on that platform (e.g. an Amazon FNSKU).
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub platform_sku: String,
     /// The barcode printed for that platform.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub platform_sku_barcode: Option<String>,
     /// The symbology of the barcode.
     #[serde(
@@ -282,18 +299,22 @@ pub struct PlatformSku {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub barcode_type: Option<BarcodeType>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `openCategory` of a listed product.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryRef {
     /// The category code, when the server gives it.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub code: Option<String>,
     /// Chinese name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,15 +324,18 @@ pub struct CategoryRef {
     pub name_en: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// A product: the `product_create` and `product_update` body, and a `product_list` item.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Product {
     /// The seller's SKU, unique in the account; `product_update` finds the product by it.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub product_sku: String,
     /// Chinese name (this or `nameEn` is required).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -321,6 +345,7 @@ pub struct Product {
     pub name_en: Option<String>,
     /// The seller's own reference.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub reference_no: Option<String>,
     /// Manufacturer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -337,9 +362,11 @@ pub struct Product {
         with = "wire::money2",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub price: Option<Decimal>,
     /// Category code from `category_list`.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_category_code: Option<String>,
     /// Unit of length, width and height (required when one of them is given).
     #[serde(
@@ -347,6 +374,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_length_type: Option<LengthUnit>,
     /// Length.
     #[serde(
@@ -354,6 +382,7 @@ pub struct Product {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_length: Option<Decimal>,
     /// Width.
     #[serde(
@@ -361,6 +390,7 @@ pub struct Product {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_width: Option<Decimal>,
     /// Height.
     #[serde(
@@ -368,6 +398,7 @@ pub struct Product {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_height: Option<Decimal>,
     /// Unit of the weight (required when the weight is given).
     #[serde(
@@ -375,6 +406,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_weight_type: Option<WeightUnit>,
     /// Weight.
     #[serde(
@@ -382,6 +414,7 @@ pub struct Product {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_weight: Option<Decimal>,
     /// Volume (cm³).
     #[serde(
@@ -389,6 +422,7 @@ pub struct Product {
         with = "wire::money3",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_volume: Option<Decimal>,
     /// Brand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -401,6 +435,7 @@ pub struct Product {
     pub product_material: Option<String>,
     /// Model.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_model: Option<String>,
     /// Contains a battery; `openBattery` is then required.
     #[serde(
@@ -408,6 +443,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_battery: Option<YesNo>,
     /// Fragile.
     #[serde(
@@ -415,6 +451,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_fragile: Option<YesNo>,
     /// Ships in its own packaging.
     #[serde(
@@ -422,6 +459,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_own_package: Option<YesNo>,
     /// May be unpacked at the warehouse.
     #[serde(
@@ -429,6 +467,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub is_unpacking: Option<YesNo>,
     /// Size class.
     #[serde(
@@ -436,9 +475,11 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_type: Option<ProductType>,
     /// German packaging register (LUCID) number(s).
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_lucid: Option<String>,
     /// Battery facts, when `isBattery` is yes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -460,6 +501,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<ProductStatus>,
     /// Whether the warehouse has measured it (response only).
     #[serde(
@@ -467,6 +509,7 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub review_status: Option<ReviewStatus>,
     /// Whether the measurements match the declared ones (response only).
     #[serde(
@@ -474,18 +517,21 @@ pub struct Product {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub review_diff: Option<ReviewDiff>,
     /// The category's names (response only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_category: Option<CategoryRef>,
     /// Fields the vendor may add, or that we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `product_create` answer. The documentation does not show it, so every plausible form is
 /// accepted: the product's key as an object, a message string, or nothing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(untagged)]
 pub enum ProductSaved {
     /// An object such as `{"productSku": "SKU-MUG-001"}` (the form our sandbox answers with).
@@ -498,18 +544,22 @@ pub enum ProductSaved {
 
 /// The key of a saved product, as `product_create` and `product_update` may return it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct SavedProductKey {
     /// The product's SKU.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_sku: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// `product_list` request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductListRequest {
     /// Only this SKU.
@@ -527,6 +577,7 @@ pub struct ProductListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub product_type: Option<ProductType>,
     /// Only this status.
     #[serde(
@@ -534,12 +585,14 @@ pub struct ProductListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<ProductStatus>,
     /// Paging.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

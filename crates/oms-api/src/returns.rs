@@ -68,6 +68,7 @@ code_enum! {
 
 /// One line of a return order (`itemDTOs[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnLine {
     /// The returned SKU.
@@ -75,12 +76,14 @@ pub struct ReturnLine {
     pub product_sku: String,
     /// Pieces expected back (sent as a string, like outbound lines).
     #[serde(default, with = "wire::text_int")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub qty: i64,
     /// Remark on this line (condition, buyer's reason).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -95,6 +98,7 @@ impl Validate for ReturnLine {
 
 /// 创建退件单 and 创建已审核退件单 body (inferred from the documented update).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnOrderCreate {
     /// The seller's own return number.
@@ -119,6 +123,7 @@ pub struct ReturnOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub return_type: Option<ReturnType>,
     /// What to do with the goods.
     #[serde(
@@ -126,6 +131,7 @@ pub struct ReturnOrderCreate {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub handle_type: Option<HandleType>,
     /// Remark for the warehouse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -142,6 +148,7 @@ pub struct ReturnOrderCreate {
     pub attachments: Vec<AnyAttachment>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -169,6 +176,7 @@ impl Validate for ReturnOrderCreate {
 /// Unknown fields are kept in `order.extra`; the update has no `extra` of its own, so a field is
 /// never read or written twice.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnOrderUpdate {
     /// The warehouse's return-order number.
@@ -189,6 +197,7 @@ impl Validate for ReturnOrderUpdate {
 /// `return_list` filters (inferred): as for outbound lists, a create-time or an update-time
 /// range, not both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnListRequest {
     /// One return order.
@@ -215,6 +224,7 @@ pub struct ReturnListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub return_type: Option<ReturnType>,
     /// Status.
     #[serde(
@@ -222,6 +232,7 @@ pub struct ReturnListRequest {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<ReturnStatus>,
     /// Created at or after, `yyyy-MM-dd HH:mm:ss`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,6 +251,7 @@ pub struct ReturnListRequest {
     pub common_param: Option<CommonParam>,
     /// Fields the vendor may add.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
@@ -270,10 +282,12 @@ impl Validate for ReturnListRequest {
 
 /// One line of a listed return order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnOrderItem {
     /// The SKU.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub product_sku: String,
     /// Pieces expected.
     #[serde(
@@ -281,6 +295,7 @@ pub struct ReturnOrderItem {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub qty: Option<i64>,
     /// Pieces received so far (inferred, as inbound lines have it).
     #[serde(
@@ -288,25 +303,30 @@ pub struct ReturnOrderItem {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub received_qty: Option<i64>,
     /// Remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 
 /// A return order as `return_list` lists it (inferred: the create body plus the server's fields;
 /// lines and attachments are read under the create names or the `open…` names other lists use).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnOrder {
     /// The warehouse's return-order number.
     #[serde(default, with = "wire::text")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub order_no: String,
     /// The seller's reference.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub reference_no: Option<String>,
     /// Status.
     #[serde(
@@ -314,15 +334,19 @@ pub struct ReturnOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub status: Option<ReturnStatus>,
     /// The carrier's signature or receipt number.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub signature_no: Option<String>,
     /// The original outbound order.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub outbound_order_no: Option<String>,
     /// Tracking number of the returning parcel.
     #[serde(default, with = "wire::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub tracking_no: Option<String>,
     /// The receiving warehouse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -333,6 +357,7 @@ pub struct ReturnOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub return_type: Option<ReturnType>,
     /// What to do with the goods.
     #[serde(
@@ -340,6 +365,7 @@ pub struct ReturnOrder {
         with = "wire::text_int",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub handle_type: Option<HandleType>,
     /// Remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -368,6 +394,7 @@ pub struct ReturnOrder {
     pub attachments: Vec<OpenAttachment>,
     /// Fields we do not know yet.
     #[serde(flatten)]
+    #[cfg_attr(feature = "specta", specta(type = crate::wire::ExtraType))]
     pub extra: Extra,
 }
 

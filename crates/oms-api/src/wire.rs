@@ -543,6 +543,10 @@ pub mod text {
 /// responses, fields we do not know yet, kept so nothing the server says is lost.
 pub type Extra = serde_json::Map<String, Value>;
 
+/// How [`Extra`] appears in generated TypeScript: any further keys, of unknown type.
+#[cfg(feature = "specta")]
+pub type ExtraType = std::collections::HashMap<String, specta_typescript::Unknown>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -559,6 +563,7 @@ mod tests {
     }
 
     #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    #[cfg_attr(feature = "specta", derive(specta::Type))]
     struct Sample {
         #[serde(default, with = "text_int", skip_serializing_if = "Option::is_none")]
         as_text: Option<Colour>,
