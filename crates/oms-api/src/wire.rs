@@ -563,7 +563,6 @@ mod tests {
     }
 
     #[derive(Serialize, Deserialize, Debug, PartialEq)]
-    #[cfg_attr(feature = "specta", derive(specta::Type))]
     struct Sample {
         #[serde(default, with = "text_int", skip_serializing_if = "Option::is_none")]
         as_text: Option<Colour>,
