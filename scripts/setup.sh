@@ -9,6 +9,9 @@ packages=(
   poppler-utils zbar-tools
   # the real Secret Service for the keyring tests (a private, unlocked gnome-keyring)
   dbus gnome-keyring libglib2.0-bin
+  # Tauri 2 on Linux (WebKitGTK 4.1) and its end-to-end tests (WebKitWebDriver under Xvfb)
+  libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev
+  libayatana-appindicator3-dev webkit2gtk-driver xvfb xauth
 )
 
 missing=()
@@ -31,4 +34,10 @@ if ! command -v cargo >/dev/null 2>&1; then
   curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
   # shellcheck disable=SC1091
   . "$HOME/.cargo/env"
+fi
+
+# tauri-driver bridges WebDriver to the app's webview for the end-to-end tests.
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --locked --version "^2"
 fi

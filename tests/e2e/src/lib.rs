@@ -1,0 +1,203 @@
+//! The harness for end-to-end tests: it starts the real `oms-desk` binary in its real webview
+//! through `tauri-driver` (which drives WebKitWebDriver), with temporary config, data and keyring
+//! namespaces, and talks WebDriver to it. Tests then click through the app as a seller would,
+//! selecting elements by `data-testid`, and save a screenshot of each run as a CI artifact.
+//!
+//! The tests must run under a display (Xvfb) and a Secret Service (see `scripts/test.sh`).
+
+pub mod webdriver;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use webdriver::{Element, Session, WebDriverError};
+
+/// How long to wait for the app to show something before a test fails.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The `oms-desk` binary: `OMS_DESK_BIN`, or the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    if let Ok(path) = std::env::var("OMS_DESK_BIN") {
+        return PathBuf::from(path);
+    }
+
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("debug/oms-desk")
+}
+
+/// Where screenshots go: `OMS_ARTIFACTS_DIR`, or `artifacts/e2e` at the top of the checkout.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = std::env::var("OMS_ARTIFACTS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/e2e"));
+    std::fs::create_dir_all(&dir).expect("the artifacts folder can be created");
+    dir
+}
+
+/// The folders one app run uses instead of the user's own.
+pub struct AppHome {
+    /// Holds `config`, `data`, `cache`, `downloads` and `home`.
+    pub root: tempfile::TempDir,
+    /// The keyring namespace of this run.
+    pub keyring_namespace: String,
+}
+
+impl AppHome {
+    /// Fresh, empty folders and a unique keyring namespace.
+    pub fn new() -> Self {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        for folder in ["config", "data", "cache", "home", "downloads", "state"] {
+            std::fs::create_dir_all(root.path().join(folder)).expect("a temporary folder");
+        }
+        let unique = root
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "");
+
+        Self {
+            root,
+            keyring_namespace: format!("com.omsdesk.e2e.{unique}"),
+        }
+    }
+
+    /// The environment the app runs with.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let at = |name: &str| self.root.path().join(name).display().to_string();
+
+        vec![
+            ("HOME".into(), at("home")),
+            ("XDG_CONFIG_HOME".into(), at("config")),
+            ("XDG_DATA_HOME".into(), at("data")),
+            ("XDG_CACHE_HOME".into(), at("cache")),
+            ("XDG_STATE_HOME".into(), at("state")),
+            ("XDG_DOWNLOAD_DIR".into(), at("downloads")),
+            (
+                "OMS_DESK_KEYRING_NAMESPACE".into(),
+                self.keyring_namespace.clone(),
+            ),
+        ]
+    }
+
+    /// Every file under the run's folders (relative paths), for checks of what the app wrote.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        collect_files(self.root.path(), self.root.path(), &mut found);
+        found.sort();
+        found
+    }
+}
+
+impl Default for AppHome {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn collect_files(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(root, &path, found);
+        } else {
+            found.push(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+        }
+    }
+}
+
+/// A running `tauri-driver` with the app under test.
+pub struct RunningApp {
+    driver: Child,
+    /// The WebDriver session on the app's main window.
+    pub session: Session,
+}
+
+impl RunningApp {
+    /// Starts `tauri-driver` with the app's environment and opens a session on the app.
+    pub async fn start(home: &AppHome) -> Self {
+        let binary = app_binary();
+        assert!(
+            binary.is_file(),
+            "the app binary {} does not exist: build it with `cargo build -p oms-desk`",
+            binary.display()
+        );
+
+        let port = free_port();
+        let native_port = free_port();
+        let driver =
+            Command::new(std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into()))
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .envs(home.env())
+                .stdout(Stdio::inherit())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .expect("tauri-driver starts (cargo install tauri-driver --locked)");
+
+        let endpoint = format!("http://127.0.0.1:{port}");
+        wait_until_listening(port, Duration::from_secs(30));
+
+        let session = Session::create(&endpoint, &binary)
+            .await
+            .unwrap_or_else(|e| panic!("a WebDriver session on the app: {e}"));
+
+        Self { driver, session }
+    }
+
+    /// Saves a screenshot as `<name>.png` in the artifacts folder.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self
+            .session
+            .screenshot()
+            .await
+            .expect("a screenshot of the window");
+        let path = artifacts_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("the screenshot is saved");
+        path
+    }
+
+    /// Ends the session and stops the driver (and with it the app).
+    pub async fn stop(mut self) {
+        let _ = self.session.delete().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for RunningApp {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Polls until `port` accepts connections: the driver's readiness, not a fixed sleep.
+fn wait_until_listening(port: u16, limit: Duration) {
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < limit,
+            "tauri-driver did not listen on {port} within {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
