@@ -324,6 +324,43 @@ async fn a_failed_creation_names_its_reason_and_a_retry_makes_the_label() {
 }
 
 #[tokio::test]
+async fn a_tracking_number_of_the_seller_is_kept_and_must_be_printable() {
+    let (sandbox, client) = start().await;
+    let mut own = label("T-1", "90001");
+    own.tracking_no = Some("1ZSELLER0001".to_owned());
+    let mut unprintable = label("T-2", "90001");
+    unprintable.tracking_no = Some("追踪-0001".to_owned());
+    let own = client
+        .create_reviewed_express_label(&own)
+        .await
+        .unwrap()
+        .order_no;
+    let unprintable = client
+        .create_reviewed_express_label(&unprintable)
+        .await
+        .unwrap()
+        .order_no;
+
+    advance_clock(&sandbox, 30).await;
+    let kept = info(&client, &own).await;
+    let failed = info(&client, &unprintable).await;
+
+    assert_eq!(kept.status, Some(LabelStatus::Created));
+    assert_eq!(
+        kept.tracking_no.as_deref(),
+        Some("1ZSELLER0001"),
+        "the seller's number"
+    );
+    assert_eq!(
+        failed.status,
+        Some(LabelStatus::Failed),
+        "no barcode, no label"
+    );
+    let reason = failed.error_reason.unwrap_or_default();
+    assert!(reason.contains("cannot be made"), "{reason}");
+}
+
+#[tokio::test]
 async fn cancel_answers_per_label_and_activate_brings_a_label_back_as_draft() {
     let (sandbox, client) = start().await;
     let draft = client
