@@ -161,6 +161,8 @@ impl Registry {
         let mut registry = Self::empty();
 
         crate::common::register(&mut registry);
+        crate::express_labels::register(&mut registry);
+        crate::platform_orders::register(&mut registry);
 
         registry
     }
