@@ -24,8 +24,11 @@ pub mod common;
 pub mod countries;
 pub mod faults;
 pub mod labels;
+pub mod orders;
+pub mod outbound;
 pub mod paging;
 pub mod registry;
+pub mod returns;
 pub mod seed;
 pub mod store;
 

@@ -161,6 +161,8 @@ impl Registry {
         let mut registry = Self::empty();
 
         crate::common::register(&mut registry);
+        crate::outbound::register(&mut registry);
+        crate::returns::register(&mut registry);
 
         registry
     }
