@@ -281,6 +281,31 @@ async fn a_reviewed_b2c_order_locks_stock_then_ships_on_the_clock() {
 }
 
 #[tokio::test]
+async fn a_tracking_number_the_seller_gives_is_kept_on_shipping() {
+    let (sandbox, client) = start().await;
+    let mut order = b2c_order("SO-1101", vec![line("SKU-MUG-001", 1)]);
+    order.tracking_no = Some("9400SELLER0001".to_owned());
+
+    let created = client.create_reviewed_b2c_order(&order).await.unwrap();
+    let before = b2c_by_number(&client, &created.order_no).await;
+    advance_clock(&sandbox, 24 * 60).await;
+    let shipped = b2c_by_number(&client, &created.order_no).await;
+
+    assert_eq!(created.tracking_no.as_deref(), Some("9400SELLER0001"));
+    assert_eq!(
+        before.label_status,
+        Some(LabelStatus::Created),
+        "the seller's own label exists"
+    );
+    assert_eq!(shipped.status, Some(OutboundStatus::Shipped));
+    assert_eq!(
+        shipped.tracking_no.as_deref(),
+        Some("9400SELLER0001"),
+        "shipping never replaces the seller's tracking number"
+    );
+}
+
+#[tokio::test]
 async fn a_pending_order_is_reviewed_by_the_clock_or_put_in_exception_when_stock_is_short() {
     let (sandbox, client) = start().await;
 
@@ -360,6 +385,22 @@ async fn create_reviewed_with_too_little_stock_is_refused_with_the_numbers() {
         );
     }
     assert!(nothing.is_empty(), "a refused create stores no order");
+    assert_eq!(stock(&sandbox, "US-LAX-1", "SKU-MUG-001").lock_qty, 0);
+
+    let mut from_frankfurt = b2c_order("SO-3002", vec![line("SKU-MUG-001", 50)]);
+    from_frankfurt.warehouse_code = "DE-FRA-1".to_owned();
+    from_frankfurt.shipping_method_code = "DHL-PAKET".to_owned();
+    from_frankfurt.code2 = "DE".to_owned();
+    client
+        .create_reviewed_b2c_order(&from_frankfurt)
+        .await
+        .expect("50 of the 60 mugs in DE-FRA-1: the stock of the order's warehouse counts");
+
+    assert_eq!(
+        stock(&sandbox, "DE-FRA-1", "SKU-MUG-001").lock_qty,
+        50,
+        "the lock is in the order's warehouse"
+    );
     assert_eq!(stock(&sandbox, "US-LAX-1", "SKU-MUG-001").lock_qty, 0);
 }
 
