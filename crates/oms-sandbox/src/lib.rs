@@ -25,9 +25,12 @@ pub mod countries;
 pub mod express_labels;
 pub mod faults;
 pub mod labels;
+pub mod orders;
+pub mod outbound;
 pub mod paging;
 pub mod platform_orders;
 pub mod registry;
+pub mod returns;
 pub mod seed;
 pub mod store;
 

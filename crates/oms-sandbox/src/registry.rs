@@ -163,6 +163,8 @@ impl Registry {
         crate::common::register(&mut registry);
         crate::express_labels::register(&mut registry);
         crate::platform_orders::register(&mut registry);
+        crate::outbound::register(&mut registry);
+        crate::returns::register(&mut registry);
 
         registry
     }

@@ -53,6 +53,8 @@ CREATE TABLE IF NOT EXISTS stock (
     asn_qty       INTEGER NOT NULL DEFAULT 0,
     out_qty       INTEGER NOT NULL DEFAULT 0,
     return_qty    INTEGER NOT NULL DEFAULT 0,
+    good_return_qty INTEGER NOT NULL DEFAULT 0,
+    destroy_qty   INTEGER NOT NULL DEFAULT 0,
     updated_at    TEXT NOT NULL,
     PRIMARY KEY (account, warehouse_code, product_sku)
 );
@@ -186,6 +188,10 @@ pub enum StockCounter {
     Out,
     /// Returned (`returnQty`).
     Return,
+    /// Returned in good condition and put back on the shelf (`goodReturnQty`).
+    GoodReturn,
+    /// Returned and destroyed (`destroyQty`).
+    Destroy,
 }
 
 impl StockCounter {
@@ -197,6 +203,8 @@ impl StockCounter {
             Self::Asn => "asn_qty",
             Self::Out => "out_qty",
             Self::Return => "return_qty",
+            Self::GoodReturn => "good_return_qty",
+            Self::Destroy => "destroy_qty",
         }
     }
 }
@@ -222,6 +230,10 @@ pub struct StockRow {
     pub out_qty: i64,
     /// Returned.
     pub return_qty: i64,
+    /// Returned in good condition and restocked.
+    pub good_return_qty: i64,
+    /// Returned and destroyed.
+    pub destroy_qty: i64,
     /// Last change.
     pub updated_at: String,
 }
@@ -593,7 +605,8 @@ impl Db<'_> {
     pub fn stock_rows(&self, account: &str) -> StoreResult<Vec<StockRow>> {
         let mut statement = self.0.prepare(
             "SELECT account, warehouse_code, product_sku, sale_qty, lock_qty, bad_qty, asn_qty,
-             out_qty, return_qty, updated_at FROM stock WHERE account = ?1
+             out_qty, return_qty, good_return_qty, destroy_qty, updated_at FROM stock
+             WHERE account = ?1
              ORDER BY warehouse_code, product_sku",
         )?;
         let rows = statement.query_map([account], |row| {
@@ -607,7 +620,9 @@ impl Db<'_> {
                 asn_qty: row.get(6)?,
                 out_qty: row.get(7)?,
                 return_qty: row.get(8)?,
-                updated_at: row.get(9)?,
+                good_return_qty: row.get(9)?,
+                destroy_qty: row.get(10)?,
+                updated_at: row.get(11)?,
             })
         })?;
 
