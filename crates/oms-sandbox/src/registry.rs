@@ -161,6 +161,9 @@ impl Registry {
         let mut registry = Self::empty();
 
         crate::common::register(&mut registry);
+        crate::products::register(&mut registry);
+        crate::inbound::register(&mut registry);
+        crate::inventory::register(&mut registry);
 
         registry
     }
