@@ -793,6 +793,8 @@ fn on_shipped(
 
     db.adjust_stock(&change(StockCounter::Lock, -qty))?;
     db.adjust_stock(&change(StockCounter::Out, qty))?;
+    crate::inventory::consume_age_batches(db, account, warehouse, sku, qty)?;
+
     Ok(())
 }
 

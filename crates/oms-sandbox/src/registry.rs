@@ -165,6 +165,9 @@ impl Registry {
         crate::platform_orders::register(&mut registry);
         crate::outbound::register(&mut registry);
         crate::returns::register(&mut registry);
+        crate::products::register(&mut registry);
+        crate::inbound::register(&mut registry);
+        crate::inventory::register(&mut registry);
 
         registry
     }

@@ -41,6 +41,9 @@ pub mod kinds {
 
 const SEEDED_AT: &str = "seeded_at";
 
+/// The stock batch of the seeded stock (movements and stock age).
+const SEED_BATCH: &str = "SEED-BATCH-1";
+
 /// The warehouses: code, province or state, city, country.
 const WAREHOUSES: &[(&str, &str, &str, &str)] = &[
     ("US-LAX-1", "California", "Los Angeles", "US"),
@@ -332,9 +335,22 @@ fn seed_products(db: &Db<'_>, now: &str) -> StoreResult<()> {
                 delta: qty,
                 biz_type: 1,
                 order_no: None,
-                batch_no: Some("SEED-BATCH-1"),
+                batch_no: Some(SEED_BATCH),
                 at: now,
             })?;
+            crate::inventory::add_age_batch(
+                db,
+                DEMO_API_KEY,
+                &crate::inventory::AgeBatch {
+                    batch_no: SEED_BATCH.to_owned(),
+                    warehouse_code: (*warehouse).to_owned(),
+                    product_sku: (*sku).to_owned(),
+                    order_no: None,
+                    inbound_time: now.to_owned(),
+                    in_qty: qty,
+                    qty,
+                },
+            )?;
         }
     }
 

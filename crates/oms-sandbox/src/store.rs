@@ -552,8 +552,46 @@ impl Db<'_> {
         Ok(())
     }
 
+    /// Every record of a kind over all accounts, oldest first (for clock hooks, which move the
+    /// orders of every account along).
+    pub fn records_of_kind(&self, kind: &str) -> StoreResult<Vec<Record>> {
+        let mut statement = self.0.prepare_cached(
+            "SELECT kind, key, account, status, reference_no, body, created_at, updated_at
+             FROM records WHERE kind = ?1 ORDER BY id",
+        )?;
+        let rows = statement.query_map(params![kind], read_record)?;
+
+        rows.map(|row| finish_record(row?)).collect()
+    }
+
     /// Moves one stock counter and writes the movement; returns the counter's new value.
     pub fn adjust_stock(&self, change: &StockChange<'_>) -> StoreResult<i64> {
+        let balance = self.move_counter(change)?;
+
+        self.0.execute(
+            "INSERT INTO stock_movements (account, warehouse_code, product_sku, batch_no, order_no,
+             biz_type, opt_type, opt_qty, balance_qty, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                change.account,
+                change.warehouse_code,
+                change.product_sku,
+                change.batch_no,
+                change.order_no,
+                change.biz_type,
+                if change.delta >= 0 { 1 } else { -1 },
+                change.delta.abs(),
+                balance,
+                change.at
+            ],
+        )?;
+        Ok(balance)
+    }
+
+    /// Moves one stock counter without writing a movement (`biz_type`, `order_no` and
+    /// `batch_no` are ignored); returns the counter's new value. For counters that are plans
+    /// rather than stock, such as `asnQty` of reviewed inbound orders.
+    pub fn move_counter(&self, change: &StockChange<'_>) -> StoreResult<i64> {
         let column = change.counter.column();
 
         self.0.execute(
@@ -581,23 +619,6 @@ impl Db<'_> {
             |row| row.get(0),
         )?;
 
-        self.0.execute(
-            "INSERT INTO stock_movements (account, warehouse_code, product_sku, batch_no, order_no,
-             biz_type, opt_type, opt_qty, balance_qty, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                change.account,
-                change.warehouse_code,
-                change.product_sku,
-                change.batch_no,
-                change.order_no,
-                change.biz_type,
-                if change.delta >= 0 { 1 } else { -1 },
-                change.delta.abs(),
-                balance,
-                change.at
-            ],
-        )?;
         Ok(balance)
     }
 

@@ -1,87 +1,15 @@
 //! The label PDFs checked with the tools a person would use: `pdfinfo` for the page count,
 //! `pdftotext` for the printed text, and `pdftoppm` + `zbarimg` to scan every barcode back.
-//! The tools come from the Debian packages `poppler-utils` and `zbar-tools`; a missing tool
-//! fails the test (it never skips silently).
+//! The tools and their helpers are in `support::pdf`.
 
 use oms_api::bulk::LabelSize;
 use oms_sandbox::labels::{
     box_labels, express_label, sku_barcodes, Carton, CartonLine, ExpressLabel, SkuLabel,
 };
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn run(tool: &str, package: &str, args: &[&str]) -> String {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("`{tool}` could not run ({e}); install the Debian package `{package}`")
-    });
+mod support;
 
-    assert!(
-        output.status.success(),
-        "`{tool} {}` failed: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn page_count(pdf: &Path) -> usize {
-    let info = run("pdfinfo", "poppler-utils", &[pdf.to_str().unwrap()]);
-
-    info.lines()
-        .find_map(|line| line.strip_prefix("Pages:"))
-        .map(|count| count.trim().parse().unwrap())
-        .expect("pdfinfo prints the page count")
-}
-
-fn text_of(pdf: &Path) -> String {
-    run("pdftotext", "poppler-utils", &[pdf.to_str().unwrap(), "-"])
-}
-
-/// Every barcode on every page, scanned at 300 dpi, in page order.
-fn scanned_barcodes(pdf: &Path, dir: &Path) -> Vec<String> {
-    let prefix = dir.join(pdf.file_stem().unwrap());
-    run(
-        "pdftoppm",
-        "poppler-utils",
-        &[
-            "-r",
-            "300",
-            "-png",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-
-    let stem = pdf.file_stem().unwrap().to_str().unwrap().to_owned();
-    let mut images: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| {
-            let name = path.file_name().unwrap().to_str().unwrap();
-            name.starts_with(&format!("{stem}-")) && name.ends_with(".png")
-        })
-        .collect();
-    images.sort();
-
-    let mut codes = Vec::new();
-    for image in &images {
-        let found = run(
-            "zbarimg",
-            "zbar-tools",
-            &["-q", "--raw", "-Scode128.enable", image.to_str().unwrap()],
-        );
-        let mut on_page: Vec<String> = found.lines().map(str::to_owned).collect();
-        on_page.sort();
-        codes.extend(on_page);
-    }
-    codes
-}
+use support::pdf::{page_count, run, scanned_barcodes, text_of, write_pdf};
 
 fn three_cartons() -> Vec<Carton> {
     let line = |sku: &str, qty| CartonLine {
