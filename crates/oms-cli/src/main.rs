@@ -241,7 +241,10 @@ async fn call(endpoint: &str, body: Option<&str>, out: Option<PathBuf>) -> Resul
     let client = client_from_env()?;
 
     match dispatch::call_json(&client, id, body).await? {
-        CallOutput::Json(value) => Ok(serde_json::to_string_pretty(&value).unwrap_or_default()),
+        CallOutput::Json(value) => partial_failure(&value).map_or_else(
+            || Ok(serde_json::to_string_pretty(&value).unwrap_or_default()),
+            Err,
+        ),
         CallOutput::File(file) => {
             let Some(target) = out else {
                 return Err(Failure::usage(
@@ -256,6 +259,34 @@ async fn call(endpoint: &str, body: Option<&str>, out: Option<PathBuf>) -> Resul
             )
         }
     }
+}
+
+/// A bulk result (`failQty > 0`) is a partial failure even when the call succeeded: the answer
+/// still goes to standard output, and the exit code says that some orders failed.
+fn partial_failure(value: &serde_json::Value) -> Option<Failure> {
+    let failed = value
+        .get("failQty")
+        .and_then(serde_json::Value::as_u64)
+        .filter(|n| *n > 0)?;
+    let total = value
+        .get("totalQty")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(failed);
+
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(
+        stdout,
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
+
+    Some(Failure {
+        exit: 3,
+        lines: vec![
+            format!("部分失败：{total} 个订单中有 {failed} 个未成功，见 failList"),
+            format!("partial failure: {failed} of {total} orders failed, see failList"),
+        ],
+    })
 }
 
 fn read_body(body: Option<&str>) -> Result<serde_json::Value, Failure> {

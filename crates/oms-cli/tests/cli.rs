@@ -197,3 +197,40 @@ fn unknown_endpoints_and_missing_settings_exit_2() {
     assert_eq!(unset.status.code(), Some(2));
     assert!(text(&unset.stderr).contains("OMS_BASE_URL"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bulk_result_with_failures_prints_it_and_exits_3() {
+    let server = TestServer::start().await;
+    server.always(
+        "/open/outbound-order-data/cancel",
+        Reply::Data(json!({"totalQty": 2, "successQty": 1, "failQty": 1,
+            "successList": [{"orderNo": "OB1", "message": "ok"}],
+            "failList": [{"orderNo": "OB2", "message": "已出库，不能取消"}]})),
+    );
+    let env = vec![
+        ("OMS_BASE_URL".into(), server.base_url.clone()),
+        ("OMS_API_TOKEN".into(), "tok".into()),
+    ];
+
+    let output = oms_async(
+        vec![
+            "call".into(),
+            "outbound_cancel".into(),
+            "--body".into(),
+            "-".into(),
+        ],
+        env,
+        Some(r#"{"orderNos": ["OB1", "OB2"]}"#.into()),
+    )
+    .await;
+
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "a partial failure is not a success"
+    );
+    let answer: Value =
+        serde_json::from_slice(&output.stdout).expect("the result is still printed");
+    assert_eq!(answer["failList"][0]["orderNo"], "OB2");
+    assert!(text(&output.stderr).contains("1 of 2 orders failed"));
+}
