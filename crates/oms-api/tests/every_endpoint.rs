@@ -13,17 +13,12 @@ use oms_api::dispatch::{call_json, CallOutput};
 use oms_api::endpoints::{EndpointId, Method, ENDPOINTS};
 use oms_api::{Client, Credentials, Secret};
 use serde_json::Value;
-use std::path::PathBuf;
-use support::{read_json, shape_differences, Reply, TestServer};
+use support::{shape_differences, Reply, TestServer};
 
 const SECRET: &str = "every-endpoint-secret";
 
 fn fixture(kind: &str, id: EndpointId) -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(kind)
-        .join(format!("{}.json", id.as_str()));
-    read_json(&path)
+    support::fixtures::fixture(kind, id.as_str())
 }
 
 /// Keys of `expected` (recursively) that `actual` lacks.

@@ -5,9 +5,7 @@
 mod support;
 
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use oms_api::common::ShippingMethodListRequest;
 use oms_api::files::{AnyAttachment, Attachment};
@@ -21,36 +19,8 @@ use oms_api::platform::{
     StorePlatform,
 };
 use oms_api::{Client, CommonParam, Credentials, Error, Validate, YesNo};
+use support::fixtures::{assert_valid_and_unchanged, fields, fixture, refused, request_fixture};
 use support::{Reply, TestServer};
-
-fn fields(error: &Error) -> Vec<&str> {
-    error
-        .field_errors()
-        .iter()
-        .map(|e| e.field.as_str())
-        .collect()
-}
-
-fn refused<T: Validate>(request: &T) -> Error {
-    request
-        .check()
-        .expect_err("the request is invalid and must be refused")
-}
-
-fn fixture(kind: &str, endpoint: &str) -> Value {
-    let path = format!(
-        "{}/tests/fixtures/{kind}/{endpoint}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn request_fixture<T: DeserializeOwned>(endpoint: &str) -> T {
-    serde_json::from_value(fixture("requests", endpoint))
-        .unwrap_or_else(|e| panic!("fixture {endpoint} does not parse: {e}"))
-}
 
 fn stock_filter() -> InventoryListRequest {
     request_fixture("inventory_record_list")
@@ -69,21 +39,6 @@ fn batch() -> PlatformOrderBatch {
 }
 
 // ---- fixtures ---------------------------------------------------------------------------------
-
-/// Parses a request fixture into its type, checks it, and writes it back.
-fn assert_valid_and_unchanged<T: DeserializeOwned + Serialize + Validate>(endpoint: &str) {
-    let stored = fixture("requests", endpoint);
-    let typed: T = request_fixture(endpoint);
-
-    if let Err(error) = typed.check() {
-        panic!("fixture {endpoint} must be valid: {error}");
-    }
-    assert_eq!(
-        serde_json::to_value(&typed).unwrap(),
-        stored,
-        "fixture {endpoint} must be exactly what our serializer writes"
-    );
-}
 
 #[test]
 fn every_request_fixture_is_valid_and_written_back_as_stored() {

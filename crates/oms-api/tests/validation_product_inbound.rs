@@ -1,8 +1,9 @@
 //! Bad input for products and inbound orders is refused before sending, each problem named by the
 //! wire path of its field; the fixtures are valid and go over the wire exactly as written.
 
+mod support;
+
 use rust_decimal::Decimal;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -18,35 +19,7 @@ use oms_api::product::{
     ProductListRequest, WeightUnit,
 };
 use oms_api::{Client, Credentials, EndpointId, Error, Validate, YesNo};
-
-fn fields(error: &Error) -> Vec<&str> {
-    error
-        .field_errors()
-        .iter()
-        .map(|e| e.field.as_str())
-        .collect()
-}
-
-fn refused<T: Validate>(request: &T) -> Error {
-    request
-        .check()
-        .expect_err("the request is invalid and must be refused")
-}
-
-fn fixture(kind: &str, endpoint: &str) -> Value {
-    let path = format!(
-        "{}/tests/fixtures/{kind}/{endpoint}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn request_fixture<T: DeserializeOwned>(endpoint: &str) -> T {
-    serde_json::from_value(fixture("requests", endpoint))
-        .unwrap_or_else(|e| panic!("fixture {endpoint} does not parse: {e}"))
-}
+use support::fixtures::{fields, fixture, refused, request_fixture};
 
 fn product() -> Product {
     request_fixture("product_update")

@@ -4,46 +4,18 @@
 //! the failure path, every refused transition naming the status, fees, lists and the checks of
 //! create and update.
 
+mod support;
+
 use oms_api::common::{MethodType, ShippingMethodListRequest};
 use oms_api::label::{
     ExpressLabel, ExpressLabelCreate, ExpressLabelUpdate, LabelActionRequest, LabelAddress,
     LabelInfoRequest, LabelLine, LabelListRequest, LabelOrderType, LabelStatus,
 };
-use oms_api::{ApiError, Client, CommonParam, Error, RetryPolicy, YesNo};
-use oms_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use oms_api::{Client, CommonParam, Error, YesNo};
+use oms_sandbox::RunningSandbox;
 use rust_decimal::Decimal;
-use serde_json::{json, Value};
-use std::path::Path;
-use std::process::Command;
-use std::time::Duration;
-
-async fn start() -> (RunningSandbox, Client) {
-    let sandbox = Sandbox::start(SandboxConfig::default())
-        .await
-        .expect("the sandbox starts in memory");
-    let client = Client::builder(sandbox.base_url(), sandbox.credentials())
-        .retry(RetryPolicy::none())
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("the client builds");
-
-    (sandbox, client)
-}
-
-/// Moves the sandbox clock, which runs the warehouse's work (making and refunding labels).
-async fn advance_clock(sandbox: &RunningSandbox, minutes: i64) {
-    let answer: Value = reqwest::Client::new()
-        .post(format!("{}/__sandbox/advance-clock", sandbox.base_url()))
-        .json(&json!({ "minutes": minutes }))
-        .send()
-        .await
-        .expect("the admin API answers")
-        .json()
-        .await
-        .expect("the admin answer is JSON");
-
-    assert_eq!(answer["success"], true, "the clock moved: {answer}");
-}
+use support::pdf::{page_size, scanned_barcodes};
+use support::sandbox::{advance_clock, refusal, said, start_with_client};
 
 fn address(name: &str, country: &str, postcode: &str) -> LabelAddress {
     LabelAddress {
@@ -99,77 +71,9 @@ fn one(order_no: &str) -> LabelActionRequest {
     LabelActionRequest::one(order_no)
 }
 
-/// The server's refusal, or a panic saying what came instead.
-fn refused<T: std::fmt::Debug>(outcome: Result<T, Error>, what: &str) -> ApiError {
-    match outcome {
-        Err(Error::Api(api)) => api,
-        other => panic!("{what}: expected a refusal by the sandbox, got {other:?}"),
-    }
-}
-
-/// Everything the refusal says, message and errors.
-fn said(api: &ApiError) -> String {
-    format!("{} | {}", api.message, api.errors.join(" | "))
-}
-
-fn run(tool: &str, package: &str, args: &[&str]) -> String {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("`{tool}` could not run ({e}); install the Debian package `{package}`")
-    });
-
-    assert!(
-        output.status.success(),
-        "`{tool} {}` failed: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Page width and height in points, as `pdfinfo` reports them.
-fn page_size(pdf: &Path) -> (f32, f32) {
-    let info = run("pdfinfo", "poppler-utils", &[pdf.to_str().unwrap()]);
-    let numbers: Vec<f32> = info
-        .lines()
-        .find_map(|line| line.strip_prefix("Page size:"))
-        .expect("pdfinfo prints the page size")
-        .split_whitespace()
-        .filter_map(|word| word.parse().ok())
-        .collect();
-
-    (numbers[0], numbers[1])
-}
-
-/// The barcodes of a one-page PDF, scanned at 300 dpi.
-fn barcodes(pdf: &Path, dir: &Path) -> Vec<String> {
-    let prefix = dir.join("scan");
-    run(
-        "pdftoppm",
-        "poppler-utils",
-        &[
-            "-r",
-            "300",
-            "-png",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let image = dir.join("scan.png");
-
-    run(
-        "zbarimg",
-        "zbar-tools",
-        &["-q", "--raw", "-Scode128.enable", image.to_str().unwrap()],
-    )
-    .lines()
-    .map(str::to_owned)
-    .collect()
-}
-
 #[tokio::test]
 async fn a_label_goes_from_draft_to_refunded_with_a_scannable_pdf_on_the_way() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
 
     let created = client
         .create_express_label(&label("REF-LIFE-1", "90001"))
@@ -231,7 +135,7 @@ async fn a_label_goes_from_draft_to_refunded_with_a_scannable_pdf_on_the_way() {
         "the label is 100 x 150 mm (283.46 x 425.2 pt): {width} x {height}"
     );
     assert_eq!(
-        barcodes(&pdf, dir.path()),
+        scanned_barcodes(&pdf, dir.path()),
         [tracking_no.as_str()],
         "the barcode scans as the tracking number"
     );
@@ -279,7 +183,7 @@ async fn a_label_goes_from_draft_to_refunded_with_a_scannable_pdf_on_the_way() {
 
 #[tokio::test]
 async fn a_failed_creation_names_its_reason_and_a_retry_makes_the_label() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let created = client
         .create_reviewed_express_label(&label("REF-FAIL-1", "00000"))
         .await
@@ -325,7 +229,7 @@ async fn a_failed_creation_names_its_reason_and_a_retry_makes_the_label() {
 
 #[tokio::test]
 async fn a_tracking_number_of_the_seller_is_kept_and_must_be_printable() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let mut own = label("T-1", "90001");
     own.tracking_no = Some("1ZSELLER0001".to_owned());
     let mut unprintable = label("T-2", "90001");
@@ -362,7 +266,7 @@ async fn a_tracking_number_of_the_seller_is_kept_and_must_be_printable() {
 
 #[tokio::test]
 async fn cancel_answers_per_label_and_activate_brings_a_label_back_as_draft() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let draft = client
         .create_express_label(&label("C-1", "90001"))
         .await
@@ -434,7 +338,7 @@ async fn cancel_answers_per_label_and_activate_brings_a_label_back_as_draft() {
         .await
         .expect("a cancelled label can be activated");
     assert_eq!(active.status, Some(LabelStatus::Draft), "activate: -1 → 1");
-    let again = refused(
+    let again = refusal(
         client.activate_express_label(&one(&failed)).await,
         "activating a draft",
     );
@@ -480,7 +384,7 @@ async fn expect_illegal(
         other => panic!("unknown action {other}"),
     };
 
-    let api = refused(outcome, &format!("{action} in {status_text}"));
+    let api = refusal(outcome, &format!("{action} in {status_text}"));
     let text = said(&api);
     assert!(
         text.contains(status_text) && text.contains(allowed),
@@ -494,7 +398,7 @@ async fn expect_illegal(
 
 #[tokio::test]
 async fn every_illegal_transition_is_refused_naming_the_status() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let draft = client
         .create_express_label(&label("I-1", "90001"))
         .await
@@ -573,7 +477,7 @@ async fn every_illegal_transition_is_refused_naming_the_status() {
 
 #[tokio::test]
 async fn actions_name_one_existing_label() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let first = client
         .create_express_label(&label("A-1", "90001"))
         .await
@@ -585,13 +489,13 @@ async fn actions_name_one_existing_label() {
         .unwrap()
         .order_no;
 
-    let two = refused(
+    let two = refusal(
         client
             .submit_express_label_for_review(&LabelActionRequest::many([&first, &second]))
             .await,
         "submitting two labels in one call",
     );
-    let missing = refused(
+    let missing = refusal(
         client.review_express_label(&one("EL-MISSING")).await,
         "reviewing an unknown label",
     );
@@ -609,7 +513,7 @@ async fn actions_name_one_existing_label() {
 
 #[tokio::test]
 async fn update_changes_drafts_only() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let order_no = client
         .create_express_label(&label("U-1", "90001"))
         .await
@@ -646,7 +550,7 @@ async fn update_changes_drafts_only() {
         order_no: order_no.clone(),
         label: label("U-2", "90001"),
     };
-    let duplicate = refused(
+    let duplicate = refusal(
         client.update_express_label(&taken).await,
         "taking another label's reference",
     );
@@ -660,7 +564,7 @@ async fn update_changes_drafts_only() {
         order_no: "EL-UNKNOWN".to_owned(),
         label: label("U-9", "90001"),
     };
-    let missing = refused(
+    let missing = refusal(
         client.update_express_label(&unknown).await,
         "an unknown label",
     );
@@ -670,7 +574,7 @@ async fn update_changes_drafts_only() {
         .submit_express_label_for_review(&one(&order_no))
         .await
         .unwrap();
-    let late = refused(
+    let late = refusal(
         client.update_express_label(&update).await,
         "updating a pending label",
     );
@@ -683,7 +587,7 @@ async fn update_changes_drafts_only() {
 
 #[tokio::test]
 async fn create_checks_channel_countries_skus_and_the_reference() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     forget_country(&sandbox, "HM");
     let first = client
         .create_express_label(&label("R-1", "90001"))
@@ -691,13 +595,13 @@ async fn create_checks_channel_countries_skus_and_the_reference() {
         .unwrap()
         .order_no;
 
-    let duplicate = refused(
+    let duplicate = refusal(
         client.create_express_label(&label("R-1", "90001")).await,
         "a reused referenceNo",
     );
     let mut logistics = label("R-2", "90001");
     logistics.shipping_method_code = "USPS-GROUND".to_owned();
-    let wrong_kind = refused(
+    let wrong_kind = refusal(
         client.create_express_label(&logistics).await,
         "a logistics channel",
     );
@@ -709,8 +613,8 @@ async fn create_checks_channel_countries_skus_and_the_reference() {
         qty: Some(1),
         ..LabelLine::default()
     });
-    let several = refused(client.create_reviewed_express_label(&bad).await, "bad refs");
-    let trial = refused(
+    let several = refusal(client.create_reviewed_express_label(&bad).await, "bad refs");
+    let trial = refusal(
         client.estimate_express_label_fee(&bad).await,
         "a fee trial on an unknown channel",
     );
@@ -752,7 +656,7 @@ async fn create_checks_channel_countries_skus_and_the_reference() {
 
 #[tokio::test]
 async fn fees_follow_weight_volume_insurance_and_signature() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let mut insured = label("F-1", "90001");
     insured.is_insure = Some(YesNo::Yes);
     insured.insure_price = Some(Decimal::from(250));
@@ -791,7 +695,7 @@ async fn fees_follow_weight_volume_insurance_and_signature() {
         .await
         .unwrap()
         .order_no;
-    let early = refused(
+    let early = refusal(
         client
             .express_label_fee_info(&LabelInfoRequest::new(&draft))
             .await,
@@ -806,7 +710,7 @@ async fn fees_follow_weight_volume_insurance_and_signature() {
 
 #[tokio::test]
 async fn the_channel_list_has_only_express_label_channels() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let codes = |page: oms_api::Page<oms_api::common::ShippingMethod>| -> Vec<String> {
         page.list.into_iter().map(|channel| channel.code).collect()
     };
@@ -869,7 +773,7 @@ async fn the_channel_list_has_only_express_label_channels() {
 
 #[tokio::test]
 async fn the_label_list_filters_and_pages() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let first = client
         .create_express_label(&label("L-1", "90001"))
         .await

@@ -2,6 +2,8 @@
 //! B2B orders from create to shipped on the simulated clock, the stock they lock, release and
 //! consume, attachments byte for byte, and every refusal with the field or status it names.
 
+mod support;
+
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use oms_api::bulk::{CancelRequest, OutboundStatus};
@@ -11,50 +13,16 @@ use oms_api::outbound::{
     DownloadAttachmentsRequest, InventoryType, LabelStatus, OrderKind, OutboundLine,
     OutboundListRequest, OutboundOrder, UploadAttachmentsRequest,
 };
-use oms_api::{ApiError, Attachment, Client, CommonParam, Error, RetryPolicy};
+use oms_api::{ApiError, Attachment, Client, CommonParam};
 use oms_sandbox::store::{StockMovement, StockRow};
-use oms_sandbox::{RunningSandbox, Sandbox, SandboxConfig, DEMO_API_KEY};
-use serde_json::{json, Value};
-use std::time::Duration;
+use oms_sandbox::{RunningSandbox, DEMO_API_KEY};
+use serde_json::Value;
+use support::sandbox::{advance_clock, fields, refusal, start_with_client, stock};
 
 /// Seeded sellable stock of SKU-MUG-001 in US-LAX-1 (see `seed.rs`).
 const MUG_IN_LAX: i64 = 20;
 /// Seeded sellable stock of SKU-LAMP-002 in US-LAX-1.
 const LAMP_IN_LAX: i64 = 35;
-
-async fn start() -> (RunningSandbox, Client) {
-    let sandbox = Sandbox::start(SandboxConfig::default())
-        .await
-        .expect("the sandbox starts in memory");
-    let client = Client::builder(sandbox.base_url(), sandbox.credentials())
-        .retry(RetryPolicy::none())
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("the client builds");
-
-    (sandbox, client)
-}
-
-async fn advance_clock(sandbox: &RunningSandbox, minutes: i64) {
-    let response = reqwest::Client::new()
-        .post(format!("{}/__sandbox/advance-clock", sandbox.base_url()))
-        .json(&json!({ "minutes": minutes }))
-        .send()
-        .await
-        .expect("the admin API answers");
-
-    assert_eq!(response.status(), 200, "advance-clock by {minutes} minutes");
-}
-
-fn stock(sandbox: &RunningSandbox, warehouse: &str, sku: &str) -> StockRow {
-    sandbox
-        .store()
-        .read(|db| db.stock_rows(DEMO_API_KEY))
-        .unwrap()
-        .into_iter()
-        .find(|row| row.warehouse_code == warehouse && row.product_sku == sku)
-        .unwrap_or_default()
-}
 
 /// The stock movements of one order as `(sku, bizType, optType, optQty)`.
 fn movements_of(sandbox: &RunningSandbox, order_no: &str) -> Vec<(String, i64, i64, i64)> {
@@ -136,21 +104,6 @@ fn attachment(kind: &str, name: &str, bytes: &[u8]) -> OutboundAttachment {
     })
 }
 
-fn refused<T: std::fmt::Debug>(outcome: Result<T, Error>, what: &str) -> ApiError {
-    match outcome {
-        Err(Error::Api(api)) => api,
-        other => panic!("{what}: expected a refusal from the sandbox, got {other:?}"),
-    }
-}
-
-/// The field paths named in a validation refusal's `errors` (`field: 中文 (English)`).
-fn fields(api: &ApiError) -> Vec<String> {
-    api.errors
-        .iter()
-        .map(|line| line.split(": ").next().unwrap_or_default().to_owned())
-        .collect()
-}
-
 async fn list_b2c(client: &Client, request: OutboundListRequest) -> Vec<OutboundOrder> {
     client
         .list_b2c_orders(&request)
@@ -172,7 +125,7 @@ async fn b2c_by_number(client: &Client, order_no: &str) -> OutboundOrder {
 
 #[tokio::test]
 async fn a_reviewed_b2c_order_locks_stock_then_ships_on_the_clock() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
 
     let created = client
         .create_reviewed_b2c_order(&b2c_order(
@@ -282,7 +235,7 @@ async fn a_reviewed_b2c_order_locks_stock_then_ships_on_the_clock() {
 
 #[tokio::test]
 async fn a_tracking_number_the_seller_gives_is_kept_on_shipping() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let mut order = b2c_order("SO-1101", vec![line("SKU-MUG-001", 1)]);
     order.tracking_no = Some("9400SELLER0001".to_owned());
 
@@ -307,7 +260,7 @@ async fn a_tracking_number_the_seller_gives_is_kept_on_shipping() {
 
 #[tokio::test]
 async fn a_pending_order_is_reviewed_by_the_clock_or_put_in_exception_when_stock_is_short() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
 
     let fits = client
         .create_b2c_order(&b2c_order("SO-2001", vec![line("SKU-MUG-001", 2)]))
@@ -364,9 +317,9 @@ async fn a_pending_order_is_reviewed_by_the_clock_or_put_in_exception_when_stock
 
 #[tokio::test]
 async fn create_reviewed_with_too_little_stock_is_refused_with_the_numbers() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
 
-    let api = refused(
+    let api = refusal(
         client
             .create_reviewed_b2c_order(&b2c_order(
                 "SO-3001",
@@ -406,7 +359,7 @@ async fn create_reviewed_with_too_little_stock_is_refused_with_the_numbers() {
 
 #[tokio::test]
 async fn a_b2b_order_keeps_its_attachments_byte_for_byte() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let bol = binary_pdf();
     let labels = b"%PDF-1.7\ncarton labels\n%%EOF\n".to_vec();
 
@@ -459,7 +412,7 @@ async fn a_b2b_order_keeps_its_attachments_byte_for_byte() {
     assert_eq!(only.len(), 1, "attachmentId selects one file");
     assert_eq!(only[0].file_name.as_deref(), Some("cartons.pdf"));
 
-    let unknown_id = refused(
+    let unknown_id = refusal(
         client
             .download_outbound_attachments(&DownloadAttachmentsRequest {
                 order_no: created.order_no.clone(),
@@ -509,7 +462,7 @@ async fn a_b2b_order_keeps_its_attachments_byte_for_byte() {
 
 #[tokio::test]
 async fn attachments_of_unknown_shipped_or_cancelled_orders_are_refused() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let upload = |order_no: &str| UploadAttachmentsRequest {
         order_no: order_no.to_owned(),
         attachments: vec![attachment("OTHER", "note.pdf", b"%PDF-1.4 note")],
@@ -532,23 +485,23 @@ async fn attachments_of_unknown_shipped_or_cancelled_orders_are_refused() {
         .unwrap();
     advance_clock(&sandbox, 24 * 60).await;
 
-    let to_shipped = refused(
+    let to_shipped = refusal(
         client
             .upload_outbound_attachments(&upload(&shipped.order_no))
             .await,
         "upload to a shipped order",
     );
-    let to_cancelled = refused(
+    let to_cancelled = refusal(
         client
             .upload_outbound_attachments(&upload(&cancelled.order_no))
             .await,
         "upload to a cancelled order",
     );
-    let to_unknown = refused(
+    let to_unknown = refusal(
         client.upload_outbound_attachments(&upload("OB-NOPE")).await,
         "upload to an unknown order",
     );
-    let from_unknown = refused(
+    let from_unknown = refusal(
         client
             .download_outbound_attachments(&DownloadAttachmentsRequest {
                 order_no: "OB-NOPE".to_owned(),
@@ -573,7 +526,7 @@ async fn attachments_of_unknown_shipped_or_cancelled_orders_are_refused() {
 
 #[tokio::test]
 async fn cancelling_a_reviewed_order_releases_its_lock_and_failures_are_reported_per_order() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
 
     let reviewed = client
         .create_reviewed_b2c_order(&b2c_order("SO-6001", vec![line("SKU-MUG-001", 4)]))
@@ -665,7 +618,7 @@ async fn cancelling_a_reviewed_order_releases_its_lock_and_failures_are_reported
 
 #[tokio::test]
 async fn an_exception_order_can_be_cancelled() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let order = client
         .create_b2c_order(&b2c_order("SO-6201", vec![line("SKU-MUG-001", 999)]))
         .await
@@ -699,7 +652,7 @@ async fn an_exception_order_can_be_cancelled() {
 
 #[tokio::test]
 async fn an_order_awaiting_outbound_can_no_longer_be_cancelled() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let order = client
         .create_reviewed_b2c_order(&b2c_order("SO-6101", vec![line("SKU-MUG-001", 1)]))
         .await
@@ -726,13 +679,13 @@ async fn an_order_awaiting_outbound_can_no_longer_be_cancelled() {
 
 #[tokio::test]
 async fn a_reviewed_order_cannot_be_updated_and_the_refusal_names_its_status() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let order = client
         .create_reviewed_b2c_order(&b2c_order("SO-7001", vec![line("SKU-MUG-001", 1)]))
         .await
         .unwrap();
 
-    let api = refused(
+    let api = refusal(
         client
             .update_b2c_order(&B2cOrderUpdate {
                 order_no: order.order_no.clone(),
@@ -741,7 +694,7 @@ async fn a_reviewed_order_cannot_be_updated_and_the_refusal_names_its_status() {
             .await,
         "update of a reviewed order",
     );
-    let unknown = refused(
+    let unknown = refusal(
         client
             .update_b2c_order(&B2cOrderUpdate {
                 order_no: "OB-NOPE".to_owned(),
@@ -761,7 +714,7 @@ async fn a_reviewed_order_cannot_be_updated_and_the_refusal_names_its_status() {
 
 #[tokio::test]
 async fn a_pending_order_can_be_updated() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let order = client
         .create_b2c_order(&b2c_order("SO-7101", vec![line("SKU-MUG-001", 1)]))
         .await
@@ -785,7 +738,7 @@ async fn a_pending_order_can_be_updated() {
 
 #[tokio::test]
 async fn a_duplicate_reference_names_the_existing_order_per_kind() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let first = client
         .create_b2c_order(&b2c_order("SO-8001", vec![line("SKU-MUG-001", 1)]))
         .await
@@ -795,13 +748,13 @@ async fn a_duplicate_reference_names_the_existing_order_per_kind() {
         .await
         .unwrap();
 
-    let again = refused(
+    let again = refusal(
         client
             .create_reviewed_b2c_order(&b2c_order("SO-8001", vec![line("SKU-MUG-001", 1)]))
             .await,
         "a second B2C order SO-8001",
     );
-    let by_update = refused(
+    let by_update = refusal(
         client
             .update_b2c_order(&B2cOrderUpdate {
                 order_no: other.order_no.clone(),
@@ -829,7 +782,7 @@ async fn a_duplicate_reference_names_the_existing_order_per_kind() {
 
 #[tokio::test]
 async fn unknown_references_are_named_by_field() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     // Every ISO code passes the client's check and is seeded, so take one out of the sandbox's
     // country list to reach the server's own existence check.
     sandbox
@@ -850,7 +803,7 @@ async fn unknown_references_are_named_by_field() {
     order.warehouse_code = "US-NOPE-9".to_owned();
     order.shipping_method_code = "PIGEON-POST".to_owned();
     order.code2 = "GS".to_owned();
-    let api = refused(client.create_b2c_order(&order).await, "unknown references");
+    let api = refusal(client.create_b2c_order(&order).await, "unknown references");
 
     assert_eq!(
         fields(&api),
@@ -870,7 +823,7 @@ async fn unknown_references_are_named_by_field() {
 
 #[tokio::test]
 async fn the_channel_must_take_orders_of_this_kind_from_this_warehouse() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
 
     let mut label_channel = b2c_order("SO-9101", vec![line("SKU-MUG-001", 1)]);
     label_channel.shipping_method_code = "UPS-LABEL".to_owned();
@@ -879,15 +832,15 @@ async fn the_channel_must_take_orders_of_this_kind_from_this_warehouse() {
     let mut no_transfer = b2b_order("PO-9103", vec![line("SKU-MUG-001", 1)]);
     no_transfer.shipping_method_code = "USPS-GROUND".to_owned();
 
-    let label = refused(
+    let label = refusal(
         client.create_b2c_order(&label_channel).await,
         "express-label channel",
     );
-    let elsewhere = refused(
+    let elsewhere = refusal(
         client.create_b2c_order(&other_warehouse).await,
         "a channel of DE-FRA-1",
     );
-    let b2b = refused(
+    let b2b = refusal(
         client.create_b2b_order(&no_transfer).await,
         "a B2B order on a channel without transfer orders",
     );
@@ -911,7 +864,7 @@ async fn the_channel_must_take_orders_of_this_kind_from_this_warehouse() {
 
 #[tokio::test]
 async fn the_lists_apply_every_filter() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let first = client
         .create_reviewed_b2c_order(&b2c_order("SO-A1", vec![line("SKU-MUG-001", 1)]))
         .await
@@ -1049,7 +1002,7 @@ async fn the_lists_apply_every_filter() {
 
 #[tokio::test]
 async fn list_items_serialize_as_the_oms_api_type() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     client
         .create_b2c_order(&b2c_order("SO-B1", vec![line("SKU-MUG-001", 2)]))
         .await

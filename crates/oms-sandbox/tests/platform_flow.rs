@@ -3,34 +3,24 @@
 //! that a store's `authToken` never comes back. Requests the client itself would refuse (a batch
 //! with a repeated number) are sent as raw JSON to show the sandbox judges them order by order.
 
+mod support;
+
 use base64::Engine;
+use oms_api::endpoints::EndpointId;
 use oms_api::files::AnyAttachment;
 use oms_api::platform::{
     PlatformAttachmentUpload, PlatformOrderBatch, PlatformOrderCreate, PlatformOrderLine,
     PlatformStoreCreate, StoreAuthToken, StorePlatform,
 };
-use oms_api::{ApiError, Attachment, Client, Error, RetryPolicy, Secret};
+use oms_api::Attachment;
 use oms_sandbox::platform_orders::{ORDER_KIND, STORE_KIND};
-use oms_sandbox::{RunningSandbox, Sandbox, SandboxConfig, DEMO_API_KEY};
+use oms_sandbox::{RunningSandbox, DEMO_API_KEY};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
-use std::time::Duration;
+use support::sandbox::{post_raw_text, refusal, said, start_with_client};
 
 /// A token no answer may ever contain.
 const STORE_TOKEN: &str = "amzn-refresh-token-SECRET-7f3a9c";
-
-async fn start() -> (RunningSandbox, Client) {
-    let sandbox = Sandbox::start(SandboxConfig::default())
-        .await
-        .expect("the sandbox starts in memory");
-    let client = Client::builder(sandbox.base_url(), sandbox.credentials())
-        .retry(RetryPolicy::none())
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("the client builds");
-
-    (sandbox, client)
-}
 
 /// A valid order for `US-LAX-1` carrying the store token.
 fn order(platform_order_no: &str) -> PlatformOrderCreate {
@@ -69,36 +59,6 @@ fn store(code: &str) -> PlatformStoreCreate {
     }
 }
 
-fn refused<T: std::fmt::Debug>(outcome: Result<T, Error>, what: &str) -> ApiError {
-    match outcome {
-        Err(Error::Api(api)) => api,
-        other => panic!("{what}: expected a refusal by the sandbox, got {other:?}"),
-    }
-}
-
-fn said(api: &ApiError) -> String {
-    format!("{} | {}", api.message, api.errors.join(" | "))
-}
-
-/// Posts raw JSON to an endpoint and returns the answer's full text.
-async fn post_raw(sandbox: &RunningSandbox, path: &str, body: &Value) -> String {
-    let token = oms_api::auth::mint_token_now(
-        sandbox.demo_api_key(),
-        &Secret::new(sandbox.demo_api_secret()),
-    );
-
-    reqwest::Client::new()
-        .post(format!("{}{path}", sandbox.base_url()))
-        .header("Authorization", token.expose())
-        .json(body)
-        .send()
-        .await
-        .expect("the sandbox answers")
-        .text()
-        .await
-        .expect("the answer is text")
-}
-
 /// The platform order numbers stored for the demo account, in insertion order.
 fn stored_orders(sandbox: &RunningSandbox) -> Vec<String> {
     sandbox
@@ -129,13 +89,13 @@ async fn stats_count(sandbox: &RunningSandbox, kind: &str) -> u64 {
 
 #[tokio::test]
 async fn an_order_is_created_once_and_a_duplicate_is_refused_by_number() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
 
     let answer = client
         .create_platform_order(&order("113-0000001"))
         .await
         .expect("a valid order is created");
-    let again = refused(
+    let again = refusal(
         client.create_platform_order(&order("113-0000001")).await,
         "the same platformOrderNo twice",
     );
@@ -157,7 +117,7 @@ async fn an_order_is_created_once_and_a_duplicate_is_refused_by_number() {
 
 #[tokio::test]
 async fn an_order_names_every_reference_that_does_not_exist() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     sandbox
         .store()
         .write(|db| {
@@ -173,7 +133,7 @@ async fn an_order_names_every_reference_that_does_not_exist() {
     bad.shipping_method_code = Some("DHL-PAKET".to_owned());
     bad.buyer_country_code = Some("HM".to_owned());
 
-    let api = refused(client.create_platform_order(&bad).await, "bad references");
+    let api = refusal(client.create_platform_order(&bad).await, "bad references");
 
     let errors = api.errors.join("\n");
     for expected in [
@@ -193,12 +153,12 @@ async fn an_order_names_every_reference_that_does_not_exist() {
 
 #[tokio::test]
 async fn store_codes_and_channels_are_checked_against_what_exists() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let created = client
         .create_platform_store(&store("AMZ-US-1"))
         .await
         .expect("a store is created");
-    let duplicate = refused(
+    let duplicate = refusal(
         client.create_platform_store(&store("AMZ-US-1")).await,
         "the same storeCode twice",
     );
@@ -216,7 +176,7 @@ async fn store_codes_and_channels_are_checked_against_what_exists() {
         .create_platform_order(&with_store)
         .await
         .expect("a created store and a logistics channel of the warehouse are accepted");
-    let refused_channel = refused(
+    let refused_channel = refusal(
         client.create_platform_order(&label_channel).await,
         "an express-label channel on an order",
     );
@@ -229,7 +189,7 @@ async fn store_codes_and_channels_are_checked_against_what_exists() {
 
 #[tokio::test]
 async fn a_batch_stores_the_good_orders_and_fails_exactly_the_bad_ones() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     client
         .create_platform_order(&order("PO-DUP"))
         .await
@@ -291,25 +251,25 @@ async fn a_batch_stores_the_good_orders_and_fails_exactly_the_bad_ones() {
 
 #[tokio::test]
 async fn the_sandbox_judges_a_raw_batch_order_by_order() {
-    let (sandbox, _client) = start().await;
+    let (sandbox, _client) = start_with_client().await;
     let good = serde_json::to_value(order("RAW-1")).unwrap();
     let mut bad_email = serde_json::to_value(order("RAW-2")).unwrap();
     bad_email["buyerEmail"] = json!("not-an-email");
     let repeated = serde_json::to_value(order("RAW-1")).unwrap();
 
-    let answer = post_raw(
+    let answer = post_raw_text(
         &sandbox,
-        "/open/platform-order/create-batch",
+        EndpointId::PlatformOrderCreateBatch,
         &json!([good, bad_email, repeated]),
     )
     .await;
-    let empty = post_raw(&sandbox, "/open/platform-order/create-batch", &json!([])).await;
+    let empty = post_raw_text(&sandbox, EndpointId::PlatformOrderCreateBatch, &json!([])).await;
     let too_many: Vec<Value> = (0..101)
         .map(|n| serde_json::to_value(order(&format!("BIG-{n}"))).unwrap())
         .collect();
-    let oversized = post_raw(
+    let oversized = post_raw_text(
         &sandbox,
-        "/open/platform-order/create-batch",
+        EndpointId::PlatformOrderCreateBatch,
         &Value::Array(too_many),
     )
     .await;
@@ -361,7 +321,7 @@ async fn the_sandbox_judges_a_raw_batch_order_by_order() {
 
 #[tokio::test]
 async fn attachments_are_stored_for_an_existing_order_only() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     client
         .create_platform_order(&order("113-ATT"))
         .await
@@ -382,7 +342,7 @@ async fn attachments_are_stored_for_an_existing_order_only() {
         .upload_platform_attachments(&upload("113-ATT"))
         .await
         .expect("an existing order takes attachments");
-    let missing = refused(
+    let missing = refusal(
         client
             .upload_platform_attachments(&upload("113-NONE"))
             .await,
@@ -406,7 +366,7 @@ async fn attachments_are_stored_for_an_existing_order_only() {
 
 #[tokio::test]
 async fn the_store_token_is_never_answered_or_stored() {
-    let (sandbox, _client) = start().await;
+    let (sandbox, _client) = start_with_client().await;
     let with_token = serde_json::to_value(order("TOK-1")).unwrap();
     let mut bad_warehouse = serde_json::to_value(order("TOK-2")).unwrap();
     bad_warehouse["warehouseCode"] = json!("XX-NOPE-1");
@@ -417,17 +377,17 @@ async fn the_store_token_is_never_answered_or_stored() {
     );
 
     let answers = [
-        post_raw(&sandbox, "/open/platform-order/create", &with_token).await,
-        post_raw(&sandbox, "/open/platform-order/create", &with_token).await,
-        post_raw(&sandbox, "/open/platform-order/create", &bad_warehouse).await,
-        post_raw(
+        post_raw_text(&sandbox, EndpointId::PlatformOrderCreate, &with_token).await,
+        post_raw_text(&sandbox, EndpointId::PlatformOrderCreate, &with_token).await,
+        post_raw_text(&sandbox, EndpointId::PlatformOrderCreate, &bad_warehouse).await,
+        post_raw_text(
             &sandbox,
-            "/open/platform-order/create-batch",
+            EndpointId::PlatformOrderCreateBatch,
             &json!([with_token, bad_warehouse]),
         )
         .await,
-        post_raw(&sandbox, "/open/platform-store/create", &store_body).await,
-        post_raw(&sandbox, "/open/platform-store/create", &store_body).await,
+        post_raw_text(&sandbox, EndpointId::PlatformStoreCreate, &store_body).await,
+        post_raw_text(&sandbox, EndpointId::PlatformStoreCreate, &store_body).await,
     ];
     let bodies: Vec<String> = sandbox
         .store()

@@ -2,6 +2,8 @@
 //! a shipped order received and restocked on the simulated clock, destroy and inspect handling,
 //! and every refusal with the field or status it names.
 
+mod support;
+
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use oms_api::bulk::CancelRequest;
@@ -11,62 +13,12 @@ use oms_api::returns::{
     HandleType, ReturnLine, ReturnListRequest, ReturnOrder, ReturnOrderCreate, ReturnOrderUpdate,
     ReturnStatus, ReturnType,
 };
-use oms_api::{ApiError, Attachment, Client, Error, RetryPolicy};
-use oms_sandbox::store::StockRow;
-use oms_sandbox::{RunningSandbox, Sandbox, SandboxConfig, DEMO_API_KEY};
-use serde_json::json;
-use std::time::Duration;
+use oms_api::{Attachment, Client};
+use oms_sandbox::{RunningSandbox, DEMO_API_KEY};
+use support::sandbox::{advance_clock, fields, refusal, start_with_client, stock};
 
 /// Seeded sellable stock of SKU-MUG-001 in US-LAX-1 (see `seed.rs`).
 const MUG_IN_LAX: i64 = 20;
-
-async fn start() -> (RunningSandbox, Client) {
-    let sandbox = Sandbox::start(SandboxConfig::default())
-        .await
-        .expect("the sandbox starts in memory");
-    let client = Client::builder(sandbox.base_url(), sandbox.credentials())
-        .retry(RetryPolicy::none())
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("the client builds");
-
-    (sandbox, client)
-}
-
-async fn advance_clock(sandbox: &RunningSandbox, minutes: i64) {
-    let response = reqwest::Client::new()
-        .post(format!("{}/__sandbox/advance-clock", sandbox.base_url()))
-        .json(&json!({ "minutes": minutes }))
-        .send()
-        .await
-        .expect("the admin API answers");
-
-    assert_eq!(response.status(), 200, "advance-clock by {minutes} minutes");
-}
-
-fn stock(sandbox: &RunningSandbox, warehouse: &str, sku: &str) -> StockRow {
-    sandbox
-        .store()
-        .read(|db| db.stock_rows(DEMO_API_KEY))
-        .unwrap()
-        .into_iter()
-        .find(|row| row.warehouse_code == warehouse && row.product_sku == sku)
-        .unwrap_or_default()
-}
-
-fn refused<T: std::fmt::Debug>(outcome: Result<T, Error>, what: &str) -> ApiError {
-    match outcome {
-        Err(Error::Api(api)) => api,
-        other => panic!("{what}: expected a refusal from the sandbox, got {other:?}"),
-    }
-}
-
-fn fields(api: &ApiError) -> Vec<String> {
-    api.errors
-        .iter()
-        .map(|line| line.split(": ").next().unwrap_or_default().to_owned())
-        .collect()
-}
 
 /// A B2C order of `qty` mugs, reviewed, then shipped by moving the clock a day.
 async fn shipped_mugs(sandbox: &RunningSandbox, client: &Client, qty: i64) -> String {
@@ -127,7 +79,7 @@ async fn return_by_number(client: &Client, order_no: &str) -> ReturnOrder {
 
 #[tokio::test]
 async fn a_restocked_return_of_a_shipped_order_raises_sellable_stock() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let outbound = shipped_mugs(&sandbox, &client, 3).await;
     let before = stock(&sandbox, "US-LAX-1", "SKU-MUG-001");
 
@@ -206,7 +158,7 @@ async fn a_restocked_return_of_a_shipped_order_raises_sellable_stock() {
 
 #[tokio::test]
 async fn destroy_and_inspect_never_make_stock_sellable() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let before = stock(&sandbox, "US-LAX-1", "SKU-MUG-001");
 
     client
@@ -229,7 +181,7 @@ async fn destroy_and_inspect_never_make_stock_sellable() {
 
 #[tokio::test]
 async fn the_outbound_order_must_exist_and_have_shipped() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let pending_outbound = client
         .create_b2c_order(&B2cOrderCreate {
             reference_no: "SO-PENDING".to_owned(),
@@ -255,8 +207,8 @@ async fn the_outbound_order_must_exist_and_have_shipped() {
     let mut not_shipped = return_of("RMA-N", 1, HandleType::Restock);
     not_shipped.outbound_order_no = Some(pending_outbound.order_no.clone());
 
-    let unknown = refused(client.create_return_order(&unknown).await, "unknown order");
-    let not_shipped = refused(
+    let unknown = refusal(client.create_return_order(&unknown).await, "unknown order");
+    let not_shipped = refusal(
         client.create_return_order(&not_shipped).await,
         "an order not shipped",
     );
@@ -273,7 +225,7 @@ async fn the_outbound_order_must_exist_and_have_shipped() {
 
 #[tokio::test]
 async fn unknown_warehouse_and_sku_are_named_by_field() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let mut request = return_of("RMA-X", 1, HandleType::Restock);
     request.warehouse_code = "XX-NOPE-1".to_owned();
     request.items.push(ReturnLine {
@@ -282,7 +234,7 @@ async fn unknown_warehouse_and_sku_are_named_by_field() {
         ..ReturnLine::default()
     });
 
-    let api = refused(
+    let api = refusal(
         client.create_return_order(&request).await,
         "unknown references",
     );
@@ -296,13 +248,13 @@ async fn unknown_warehouse_and_sku_are_named_by_field() {
 
 #[tokio::test]
 async fn a_duplicate_reference_names_the_existing_return() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let first = client
         .create_return_order(&return_of("RMA-DUP", 1, HandleType::Restock))
         .await
         .unwrap();
 
-    let api = refused(
+    let api = refusal(
         client
             .create_return_order(&return_of("RMA-DUP", 1, HandleType::Restock))
             .await,
@@ -315,7 +267,7 @@ async fn a_duplicate_reference_names_the_existing_return() {
 
 #[tokio::test]
 async fn update_and_cancel_only_before_the_parcel_is_received() {
-    let (sandbox, client) = start().await;
+    let (sandbox, client) = start_with_client().await;
     let early = client
         .create_reviewed_return_order(&return_of("RMA-E", 1, HandleType::Restock))
         .await
@@ -336,7 +288,7 @@ async fn update_and_cancel_only_before_the_parcel_is_received() {
         .await
         .expect("a pending return can be updated");
     let updated = return_by_number(&client, &pending.order_no).await;
-    let late = refused(
+    let late = refusal(
         client
             .update_return_order(&ReturnOrderUpdate {
                 order_no: early.order_no.clone(),
@@ -345,7 +297,7 @@ async fn update_and_cancel_only_before_the_parcel_is_received() {
             .await,
         "update of a received return",
     );
-    let unknown = refused(
+    let unknown = refusal(
         client
             .update_return_order(&ReturnOrderUpdate {
                 order_no: "RT-NOPE".to_owned(),
@@ -395,7 +347,7 @@ async fn update_and_cancel_only_before_the_parcel_is_received() {
 
 #[tokio::test]
 async fn the_return_list_applies_its_filters() {
-    let (_sandbox, client) = start().await;
+    let (_sandbox, client) = start_with_client().await;
     let restock = client
         .create_return_order(&return_of("RMA-F1", 1, HandleType::Restock))
         .await

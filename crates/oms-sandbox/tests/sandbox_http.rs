@@ -2,6 +2,8 @@
 //! the public and common-data endpoints with filters and paging, persistence across restarts,
 //! the handler registry, and every injected fault as the client sees it.
 
+mod support;
+
 use oms_api::auth::{mint_token, now_millis};
 use oms_api::common::{
     CategoryListRequest, CountryListRequest, MethodType, ShippingMethodListRequest,
@@ -14,33 +16,7 @@ use oms_sandbox::{Record, Registry, RunningSandbox, Sandbox, SandboxConfig};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-
-async fn start() -> RunningSandbox {
-    Sandbox::start(SandboxConfig::default())
-        .await
-        .expect("the sandbox starts in memory")
-}
-
-fn client_with(sandbox: &RunningSandbox, credentials: Credentials) -> Client {
-    Client::builder(sandbox.base_url(), credentials)
-        .retry(RetryPolicy::none())
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("the client builds")
-}
-
-fn demo_client(sandbox: &RunningSandbox) -> Client {
-    client_with(sandbox, sandbox.credentials())
-}
-
-fn fresh_token(sandbox: &RunningSandbox) -> String {
-    oms_api::auth::mint_token_now(
-        sandbox.demo_api_key(),
-        &Secret::new(sandbox.demo_api_secret()),
-    )
-    .expose()
-    .to_owned()
-}
+use support::sandbox::{client_with, demo_client, demo_token, start};
 
 /// Sends a raw request and returns status, `X-Request-Id` header and the JSON body.
 async fn raw(
@@ -439,7 +415,7 @@ async fn a_page_size_above_100_is_refused_by_client_and_server() {
     let (status, _, body) = raw(
         reqwest::Method::POST,
         format!("{}/open/common-data/country-list", sandbox.base_url()),
-        Some(&fresh_token(&sandbox)),
+        Some(&demo_token(&sandbox)),
         Some(&serde_json::to_string(&request).unwrap()),
     )
     .await;
@@ -466,7 +442,7 @@ async fn every_invalid_field_is_reported_at_once() {
     let (status, _, body) = raw(
         reqwest::Method::POST,
         format!("{}/open/common-data/country-list", sandbox.base_url()),
-        Some(&fresh_token(&sandbox)),
+        Some(&demo_token(&sandbox)),
         Some(r#"{"code2":"UK","commonParam":{"pageParam":{"pageNum":0,"pageSize":0}}}"#),
     )
     .await;
@@ -490,7 +466,7 @@ async fn a_body_that_is_not_json_is_refused_clearly() {
     let (status, _, body) = raw(
         reqwest::Method::POST,
         format!("{}/open/common-data/warehouse-list", sandbox.base_url()),
-        Some(&fresh_token(&sandbox)),
+        Some(&demo_token(&sandbox)),
         Some("{not json"),
     )
     .await;
@@ -512,7 +488,7 @@ async fn return_codes_list_success_first() {
 #[tokio::test]
 async fn unknown_paths_get_a_404_envelope_and_wrong_methods_a_405() {
     let sandbox = start().await;
-    let token = fresh_token(&sandbox);
+    let token = demo_token(&sandbox);
 
     let (missing, _, missing_body) = raw(
         reqwest::Method::POST,
@@ -563,14 +539,14 @@ async fn envelopes_carry_a_fresh_request_id_and_a_duration() {
     let (_, first_header, first) = raw(
         reqwest::Method::POST,
         url.clone(),
-        Some(&fresh_token(&sandbox)),
+        Some(&demo_token(&sandbox)),
         Some("{}"),
     )
     .await;
     let (_, _, second) = raw(
         reqwest::Method::POST,
         url,
-        Some(&fresh_token(&sandbox)),
+        Some(&demo_token(&sandbox)),
         Some("{}"),
     )
     .await;

@@ -3,9 +3,12 @@
 //! exactly what the client put on the wire and how it reads every kind of answer.
 //!
 //! It stands in for the OMS only in tests about the client's own logic (wire format, error
-//! mapping, retries); tests of business rules run against the sandbox.
+//! mapping, retries); tests of business rules run against the sandbox. The fixture readers and
+//! validation helpers the test files share live in [`fixtures`].
 
 #![allow(dead_code)]
+
+pub mod fixtures;
 
 use axum::body::Bytes;
 use axum::extract::State;

@@ -37,6 +37,20 @@ pub fn page_count(pdf: &Path) -> usize {
         .expect("pdfinfo prints the page count")
 }
 
+/// The first page's width and height in points, as `pdfinfo` reports them.
+pub fn page_size(pdf: &Path) -> (f32, f32) {
+    let info = run("pdfinfo", "poppler-utils", &[pdf.to_str().unwrap()]);
+    let numbers: Vec<f32> = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Page size:"))
+        .expect("pdfinfo prints the page size")
+        .split_whitespace()
+        .filter_map(|word| word.parse().ok())
+        .collect();
+
+    (numbers[0], numbers[1])
+}
+
 /// The text `pdftotext` extracts.
 pub fn text_of(pdf: &Path) -> String {
     run("pdftotext", "poppler-utils", &[pdf.to_str().unwrap(), "-"])
