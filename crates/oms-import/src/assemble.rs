@@ -96,7 +96,11 @@ fn header_lookup(columns: &[Column]) -> HashMap<String, usize> {
             .or_insert(index);
     }
     for (index, column) in columns.iter().enumerate() {
-        let leaf = column.field.rsplit(['.', ']']).next().unwrap_or(column.field);
+        let leaf = column
+            .field
+            .rsplit(['.', ']'])
+            .next()
+            .unwrap_or(column.field);
         lookup.entry(text::header_key(leaf)).or_insert(index);
     }
 
@@ -183,20 +187,19 @@ fn warn_numeric_text(
         }
     }
 
-    for (index, column) in spec.columns.iter().enumerate() {
-        let Some(position) = header.by_column[index] else {
-            continue;
-        };
-        if !matches!(column.value, ValueKind::Text | ValueKind::Upper) {
+    for (position, rows) in &numeric_rows {
+        let column = header
+            .by_column
+            .iter()
+            .position(|at| *at == Some(*position))
+            .map(|index| &spec.columns[index]);
+        if !column.is_some_and(|c| matches!(c.value, ValueKind::Text | ValueKind::Upper)) {
             continue;
         }
-        let Some(rows) = numeric_rows.get(&position) else {
-            continue;
-        };
 
         let shown: Vec<String> = rows.iter().take(5).map(usize::to_string).collect();
         let more = if rows.len() > 5 { "…" } else { "" };
-        let name = &header.names[position];
+        let name = &header.names[*position];
         warnings.push(Warning {
             row: rows.first().copied(),
             column: Some(name.clone()),
@@ -305,7 +308,11 @@ impl<'a> OrderBuilder<'a> {
     }
 
     /// Builds and validates one order; `None` only if the typed request cannot be made at all.
-    fn build<T: Importable>(&mut self, data: &[&SheetRow], group: &Group) -> Option<ImportedOrder<T>> {
+    fn build<T: Importable>(
+        &mut self,
+        data: &[&SheetRow],
+        group: &Group,
+    ) -> Option<ImportedOrder<T>> {
         let errors_before = self.errors.len();
         let rows: Vec<&SheetRow> = group.rows.iter().map(|&index| data[index]).collect();
         let first = rows[0];
@@ -331,19 +338,7 @@ impl<'a> OrderBuilder<'a> {
             );
         }
 
-        let request: T = match serde_json::from_value(Value::Object(order)) {
-            Ok(request) => request,
-            Err(error) => {
-                self.push(
-                    first.number,
-                    None,
-                    String::new(),
-                    format!("无法读取此行：{error}"),
-                    format!("this row cannot be read: {error}"),
-                );
-                return None;
-            }
-        };
+        let request: T = self.typed(Value::Object(order), &rows, &mut unreadable)?;
 
         let mut validator = Validator::new();
         request.validate(&mut validator);
@@ -371,6 +366,54 @@ impl<'a> OrderBuilder<'a> {
             request,
             valid: self.errors.len() == errors_before,
         })
+    }
+
+    /// The typed request. A value the type cannot hold (a negative quantity where only
+    /// positive ones fit) is an error of its cell, and the rest of the order is still read.
+    fn typed<T: Importable>(
+        &mut self,
+        mut order: Value,
+        rows: &[&SheetRow],
+        unreadable: &mut HashSet<(usize, usize)>,
+    ) -> Option<T> {
+        loop {
+            let error = match serde_path_to_error::deserialize(&order) {
+                Ok(request) => return Some(request),
+                Err(error) => error,
+            };
+
+            let field = error.path().to_string();
+            let (row, column) = self.locate(&field, rows);
+            let shown = take_path(&mut order, &field);
+            if let Some(index) = column {
+                unreadable.insert((row, index));
+            }
+            match shown {
+                Some(value) => {
+                    let value = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_owned);
+                    self.push(
+                        row,
+                        column,
+                        field,
+                        format!("无法读取：{value}（超出允许的范围或格式不符）"),
+                        format!("cannot be read: {value} (out of range or of the wrong form)"),
+                    );
+                }
+                None => {
+                    let detail = error.inner().to_string();
+                    self.push(
+                        row,
+                        None,
+                        field,
+                        format!("此行无法读取：{detail}"),
+                        format!("this row cannot be read: {detail}"),
+                    );
+                    return None;
+                }
+            }
+        }
     }
 
     /// The order's own cells from its first row; a later row that says something else in one of
@@ -528,5 +571,36 @@ fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
                 insert_path(inner, rest, value);
             }
         }
+    }
+}
+
+/// Removes and returns the value at a path as serde names it (`itemDTOs[0].quantity`).
+fn take_path(value: &mut Value, path: &str) -> Option<Value> {
+    let mut steps: Vec<&str> = Vec::new();
+    for part in path.split('.') {
+        let (key, indexes) = part
+            .split_once('[')
+            .map_or((part, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            steps.push(key);
+        }
+        if !indexes.is_empty() {
+            steps.extend(indexes.split('[').map(|i| i.trim_end_matches(']')));
+        }
+    }
+
+    let (last, parents) = steps.split_last()?;
+    let mut current = value;
+    for step in parents {
+        current = match current {
+            Value::Object(map) => map.get_mut(*step)?,
+            Value::Array(items) => items.get_mut(step.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+
+    match current {
+        Value::Object(map) => map.remove(*last),
+        _ => None,
     }
 }

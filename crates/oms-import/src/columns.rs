@@ -178,7 +178,13 @@ fn read_decimal(text: &str) -> Option<Decimal> {
         return Some(value);
     }
 
-    let grouped = text.contains(',') && text.split('.').next()?.split(',').skip(1).all(|g| g.len() == 3);
+    let grouped = text.contains(',')
+        && text
+            .split('.')
+            .next()?
+            .split(',')
+            .skip(1)
+            .all(|g| g.len() == 3);
     if grouped {
         Decimal::from_str(&text.replace(',', "")).ok()
     } else {
@@ -195,9 +201,7 @@ fn code<T: Code>(text: &str) -> Option<i64> {
 
     T::known()
         .iter()
-        .find(|known| {
-            known.label_zh() == text || known.label_en().eq_ignore_ascii_case(text)
-        })
+        .find(|known| known.label_zh() == text || known.label_en().eq_ignore_ascii_case(text))
         .map(|known| known.code())
 }
 
@@ -271,27 +275,99 @@ static PLATFORM_ORDERS: KindSpec = KindSpec {
     reference: "platformOrderNo",
     lines: Some("itemDTOs"),
     columns: &[
-        required("platformOrderNo", "平台订单号", "Platform order no.", Text, "113-4567890-1234567"),
-        required("warehouseCode", "仓库编码", "Warehouse code", Text, "US-LAX-1"),
-        column("platformStoreCode", "店铺编码", "Store code", Text, "AMZ-US-01"),
-        column("platformWarehouseCode", "平台仓库编码", "Platform warehouse code", Text, ""),
-        column("shippingMethodCode", "物流渠道", "Shipping method", Text, "USPS-GROUND"),
+        required(
+            "platformOrderNo",
+            "平台订单号",
+            "Platform order no.",
+            Text,
+            "113-4567890-1234567",
+        ),
+        required(
+            "warehouseCode",
+            "仓库编码",
+            "Warehouse code",
+            Text,
+            "US-LAX-1",
+        ),
+        column(
+            "platformStoreCode",
+            "店铺编码",
+            "Store code",
+            Text,
+            "AMZ-US-01",
+        ),
+        column(
+            "platformWarehouseCode",
+            "平台仓库编码",
+            "Platform warehouse code",
+            Text,
+            "",
+        ),
+        column(
+            "shippingMethodCode",
+            "物流渠道",
+            "Shipping method",
+            Text,
+            "USPS-GROUND",
+        ),
         column("trackingNo", "跟踪号", "Tracking no.", Text, ""),
         column("totalAmount", "订单总额", "Total amount", Dec, "25.98"),
         column("currencyCode", "币种", "Currency", Upper, "USD"),
         column("buyerName", "买家姓名", "Buyer name", Text, "Emily Carter"),
-        column("buyerEmail", "买家邮箱", "Buyer e-mail", Text, "emily.carter@example.com"),
+        column(
+            "buyerEmail",
+            "买家邮箱",
+            "Buyer e-mail",
+            Text,
+            "emily.carter@example.com",
+        ),
         column("buyerPostcode", "买家邮编", "Buyer postcode", Text, "02134"),
         column("buyerCountryCode", "买家国家", "Buyer country", Upper, "US"),
-        column("orderTime", "下单时间", "Order time", Time, "2024-05-01 10:00:00"),
-        column("paymentTime", "付款时间", "Payment time", Time, "2024-05-01 10:05:00"),
-        column("shippingTime", "发货时间", "Ship-by time", Time, "2024-05-03 18:00:00"),
+        column(
+            "orderTime",
+            "下单时间",
+            "Order time",
+            Time,
+            "2024-05-01 10:00:00",
+        ),
+        column(
+            "paymentTime",
+            "付款时间",
+            "Payment time",
+            Time,
+            "2024-05-01 10:05:00",
+        ),
+        column(
+            "shippingTime",
+            "发货时间",
+            "Ship-by time",
+            Time,
+            "2024-05-03 18:00:00",
+        ),
         required("itemDTOs[].sku", "SKU", "SKU", Text, "SKU-MUG-001"),
-        column("itemDTOs[].productName", "商品名称", "Product name", Text, "Ceramic mug 350 ml"),
+        column(
+            "itemDTOs[].productName",
+            "商品名称",
+            "Product name",
+            Text,
+            "Ceramic mug 350 ml",
+        ),
         required("itemDTOs[].quantity", "数量", "Quantity", Integer, "2"),
         column("itemDTOs[].unitPrice", "单价", "Unit price", Dec, "12.99"),
-        column("itemDTOs[].totalPrice", "商品总价", "Line total", Dec, "25.98"),
-        column("itemDTOs[].currencyCode", "商品币种", "Line currency", Upper, "USD"),
+        column(
+            "itemDTOs[].totalPrice",
+            "商品总价",
+            "Line total",
+            Dec,
+            "25.98",
+        ),
+        column(
+            "itemDTOs[].currencyCode",
+            "商品币种",
+            "Line currency",
+            Upper,
+            "USD",
+        ),
     ],
     any_of: &[],
     fallbacks: &[],
@@ -301,28 +377,82 @@ static B2C_ORDERS: KindSpec = KindSpec {
     reference: "referenceNo",
     lines: Some("itemDTOs"),
     columns: &[
-        required("referenceNo", "参考单号", "Reference no.", Text, "B2C-20240501-001"),
-        required("warehouseCode", "仓库编码", "Warehouse code", Text, "US-LAX-1"),
-        required("shippingMethodCode", "物流渠道", "Shipping method", Text, "USPS-GROUND"),
+        required(
+            "referenceNo",
+            "参考单号",
+            "Reference no.",
+            Text,
+            "B2C-20240501-001",
+        ),
+        required(
+            "warehouseCode",
+            "仓库编码",
+            "Warehouse code",
+            Text,
+            "US-LAX-1",
+        ),
+        required(
+            "shippingMethodCode",
+            "物流渠道",
+            "Shipping method",
+            Text,
+            "USPS-GROUND",
+        ),
         required("contactName", "收件人", "Recipient", Text, "Emily Carter"),
         column("companyName", "公司名称", "Company", Text, ""),
         column("contactMobile", "电话", "Phone", Text, "2135550123"),
         column("contactCellMobile", "分机号", "Extension", Text, ""),
-        column("contactEmail", "邮箱", "E-mail", Text, "emily.carter@example.com"),
+        column(
+            "contactEmail",
+            "邮箱",
+            "E-mail",
+            Text,
+            "emily.carter@example.com",
+        ),
         required("code2", "国家", "Country", Upper, "US"),
         column("province", "省/州", "State or province", Text, "CA"),
         required("city", "城市", "City", Text, "Los Angeles"),
         column("district", "区县", "District", Text, ""),
-        required("address", "地址1", "Address line 1", Text, "1200 S Figueroa St"),
+        required(
+            "address",
+            "地址1",
+            "Address line 1",
+            Text,
+            "1200 S Figueroa St",
+        ),
         column("address2", "地址2", "Address line 2", Text, "Apt 5"),
         column("address3", "地址3", "Address line 3", Text, ""),
         column("doorplate", "门牌号", "House number", Text, ""),
         required("postcode", "邮编", "Postcode", Text, "90015"),
         column("trackingNo", "跟踪号", "Tracking no.", Text, ""),
-        column("pickType", "拣货类型", "Pick type", ValueKind::Code(code::<PickType>), ""),
-        column("isSign", "是否签名", "Signature", ValueKind::Code(yes_no), "-1"),
-        column("signType", "签名类型", "Signature type", ValueKind::Code(code::<SignType>), ""),
-        column("isInsure", "是否投保", "Insurance", ValueKind::Code(yes_no), "-1"),
+        column(
+            "pickType",
+            "拣货类型",
+            "Pick type",
+            ValueKind::Code(code::<PickType>),
+            "",
+        ),
+        column(
+            "isSign",
+            "是否签名",
+            "Signature",
+            ValueKind::Code(yes_no),
+            "-1",
+        ),
+        column(
+            "signType",
+            "签名类型",
+            "Signature type",
+            ValueKind::Code(code::<SignType>),
+            "",
+        ),
+        column(
+            "isInsure",
+            "是否投保",
+            "Insurance",
+            ValueKind::Code(yes_no),
+            "-1",
+        ),
         column("insurePrice", "保价金额", "Insured value", Dec, ""),
         column(
             "inventoryType",
@@ -332,12 +462,30 @@ static B2C_ORDERS: KindSpec = KindSpec {
             "",
         ),
         column("remark", "备注", "Remark", Text, ""),
-        column("b2cDto.salePlatform", "销售平台", "Sales platform", Text, "Amazon"),
-        column("b2cDto.platformStore", "平台店铺", "Platform store", Text, ""),
+        column(
+            "b2cDto.salePlatform",
+            "销售平台",
+            "Sales platform",
+            Text,
+            "Amazon",
+        ),
+        column(
+            "b2cDto.platformStore",
+            "平台店铺",
+            "Platform store",
+            Text,
+            "",
+        ),
         column("b2cDto.vatTaxNo", "VAT税号", "VAT number", Text, ""),
         required("itemDTOs[].productSku", "SKU", "SKU", Text, "SKU-MUG-001"),
         required("itemDTOs[].qty", "数量", "Quantity", Integer, "2"),
-        column("itemDTOs[].platformSku", "平台SKU", "Platform SKU", Text, ""),
+        column(
+            "itemDTOs[].platformSku",
+            "平台SKU",
+            "Platform SKU",
+            Text,
+            "",
+        ),
     ],
     any_of: &[],
     fallbacks: &[],
@@ -349,7 +497,13 @@ static PRODUCTS: KindSpec = KindSpec {
     columns: &[
         required("productSku", "SKU", "SKU", Text, "SKU-MUG-001"),
         column("name", "中文名称", "Chinese name", Text, "陶瓷马克杯"),
-        column("nameEn", "英文名称", "English name", Text, "Ceramic mug 350 ml"),
+        column(
+            "nameEn",
+            "英文名称",
+            "English name",
+            Text,
+            "Ceramic mug 350 ml",
+        ),
         column("referenceNo", "参考编号", "Reference no.", Text, ""),
         column("productCategoryCode", "品类编码", "Category code", Text, ""),
         column("price", "申报价值", "Declared value", Dec, "4.50"),
@@ -383,8 +537,20 @@ static PRODUCTS: KindSpec = KindSpec {
             ValueKind::Code(code::<ProductType>),
             "1",
         ),
-        column("isFragile", "是否易碎", "Fragile", ValueKind::Code(yes_no), "1"),
-        column("isBattery", "是否带电", "Has battery", ValueKind::Code(yes_no), "-1"),
+        column(
+            "isFragile",
+            "是否易碎",
+            "Fragile",
+            ValueKind::Code(yes_no),
+            "1",
+        ),
+        column(
+            "isBattery",
+            "是否带电",
+            "Has battery",
+            ValueKind::Code(yes_no),
+            "-1",
+        ),
         column(
             "openBattery.batteryType",
             "电池类型",
@@ -392,10 +558,34 @@ static PRODUCTS: KindSpec = KindSpec {
             ValueKind::Code(code::<BatteryType>),
             "",
         ),
-        column("openBattery.batteryCapacity", "电池容量(mAh)", "Battery capacity (mAh)", Dec, ""),
-        column("openBattery.batteryVoltage", "电池电压(V)", "Battery voltage (V)", Dec, ""),
-        column("openBattery.batteryEnergy", "电池能量(Wh)", "Battery energy (Wh)", Dec, ""),
-        column("openBattery.batteryModel", "电池型号", "Battery model", Text, ""),
+        column(
+            "openBattery.batteryCapacity",
+            "电池容量(mAh)",
+            "Battery capacity (mAh)",
+            Dec,
+            "",
+        ),
+        column(
+            "openBattery.batteryVoltage",
+            "电池电压(V)",
+            "Battery voltage (V)",
+            Dec,
+            "",
+        ),
+        column(
+            "openBattery.batteryEnergy",
+            "电池能量(Wh)",
+            "Battery energy (Wh)",
+            Dec,
+            "",
+        ),
+        column(
+            "openBattery.batteryModel",
+            "电池型号",
+            "Battery model",
+            Text,
+            "",
+        ),
         column("productImage", "图片链接", "Image URL", Text, ""),
         column("productDesc", "描述", "Description", Text, ""),
         column("productLucid", "LUCID编号", "LUCID number", Text, ""),
@@ -442,7 +632,11 @@ mod tests {
     #[test]
     fn numbers_with_thousands_separators() {
         assert_eq!(read_decimal("1,299.50"), Some(Decimal::new(129950, 2)));
-        assert_eq!(read_decimal("1,29.5"), None, "a comma that is not a separator");
+        assert_eq!(
+            read_decimal("1,29.5"),
+            None,
+            "a comma that is not a separator"
+        );
         assert_eq!(read_integer("3.0"), Some(3));
         assert_eq!(read_integer("3.5"), None);
     }

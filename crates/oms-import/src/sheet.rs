@@ -248,7 +248,10 @@ mod tests {
         assert!(text.starts_with("收件人"), "decoded: {text}");
 
         let bom = [UTF8_BOM, "收件人".as_bytes()].concat();
-        assert_eq!(decode(&bom), (Cow::Borrowed("收件人"), TextEncoding::Utf8WithBom));
+        assert_eq!(
+            decode(&bom),
+            (Cow::Borrowed("收件人"), TextEncoding::Utf8WithBom)
+        );
         assert_eq!(decode(b"sku").1, TextEncoding::Utf8);
     }
 

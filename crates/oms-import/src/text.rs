@@ -19,9 +19,16 @@ pub(crate) fn normalize(text: &str) -> String {
 fn narrow(c: char) -> char {
     match c {
         '\u{3000}' => ' ',
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＠' | '．' | '－' | '＋' | '＿' | '／' | '＃' => {
-            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-        }
+        '０'..='９'
+        | 'Ａ'..='Ｚ'
+        | 'ａ'..='ｚ'
+        | '＠'
+        | '．'
+        | '－'
+        | '＋'
+        | '＿'
+        | '／'
+        | '＃' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     }
 }
@@ -158,8 +165,7 @@ fn parse_clock(text: &str) -> Option<(u32, u32, u32, &str)> {
         Some(at) => (&text[..at], &text[at..]),
         None => (text, ""),
     };
-    if fraction.len() > 1 && !fraction[1..].bytes().all(|b| b.is_ascii_digit()) || fraction == "."
-    {
+    if fraction.len() > 1 && !fraction[1..].bytes().all(|b| b.is_ascii_digit()) || fraction == "." {
         return None;
     }
 
@@ -185,7 +191,10 @@ mod tests {
     fn full_width_digits_letters_and_spaces_become_ascii() {
         assert_eq!(normalize("　０１２３４　"), "01234");
         assert_eq!(normalize("ＳＫＵ－００１"), "SKU-001");
-        assert_eq!(normalize("ｂｕｙｅｒ＠ｅｘａｍｐｌｅ．ｃｏｍ"), "buyer@example.com");
+        assert_eq!(
+            normalize("ｂｕｙｅｒ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+            "buyer@example.com"
+        );
         assert_eq!(
             normalize("北京市（朝阳区），一号"),
             "北京市（朝阳区），一号",
@@ -199,10 +208,18 @@ mod tests {
         assert_eq!(number_text(13_800_138_000.0), "13800138000");
         assert_eq!(number_text(123.0), "123");
         assert_eq!(number_text(12.5), "12.5");
-        assert_eq!(number_text(0.1 + 0.2), "0.3", "15 significant digits, like Excel");
+        assert_eq!(
+            number_text(0.1 + 0.2),
+            "0.3",
+            "15 significant digits, like Excel"
+        );
         assert_eq!(number_text(-3.25), "-3.25");
         assert_eq!(number_text(0.0), "0");
-        assert_eq!(number_text(1.5e20), "150000000000000000000", "never an exponent");
+        assert_eq!(
+            number_text(1.5e20),
+            "150000000000000000000",
+            "never an exponent"
+        );
     }
 
     #[test]
@@ -234,7 +251,10 @@ mod tests {
 
     #[test]
     fn header_keys_match_across_spellings() {
-        assert_eq!(header_key("Platform order no."), header_key("platformOrderNo"));
+        assert_eq!(
+            header_key("Platform order no."),
+            header_key("platformOrderNo")
+        );
         assert_eq!(header_key(" 平台订单号* "), "平台订单号");
         assert_eq!(header_key("Battery energy (Wh)"), "batteryenergywh");
     }

@@ -93,7 +93,9 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
 
     let mut file = tempfile::NamedTempFile::new_in(folder).map_err(|e| Error::file(target, e))?;
     file.write_all(bytes).map_err(|e| Error::file(target, e))?;
-    file.as_file().sync_all().map_err(|e| Error::file(target, e))?;
+    file.as_file()
+        .sync_all()
+        .map_err(|e| Error::file(target, e))?;
 
     file.persist(target)
         .map(|_| ())
@@ -138,7 +140,9 @@ fn csv_copy(bytes: &[u8], messages: &BTreeMap<usize, String>) -> Result<Vec<u8>>
     for record in &records {
         writer.write_record(record).map_err(csv_write_error)?;
     }
-    let written = writer.into_inner().map_err(|e| csv_write_error(e.error()))?;
+    let written = writer
+        .into_inner()
+        .map_err(|e| csv_write_error(e.error()))?;
     let written = String::from_utf8(written).map_err(csv_write_error)?;
 
     Ok(encoding.encode(&written))
@@ -243,7 +247,9 @@ fn add_errors_column(
         .write_string_with_format(header_row, column, ERRORS_HEADER, format)
         .map_err(xlsx_error)?;
     for row in header_row + 1..=range.end().map_or(header_row, |(last, _)| last) {
-        sheet.write_blank(row, column, &Format::new()).map_err(xlsx_error)?;
+        sheet
+            .write_blank(row, column, &Format::new())
+            .map_err(xlsx_error)?;
     }
     for (row, text) in messages {
         sheet
@@ -298,7 +304,10 @@ fn xlsx_template(kind: ImportKind, headers: &[&str]) -> Result<Vec<u8>, XlsxErro
 
     for (index, (column, header)) in kind.columns().iter().zip(headers).enumerate() {
         let at = index as u16;
-        let is_text = matches!(column.value, ValueKind::Text | ValueKind::Upper | ValueKind::Time);
+        let is_text = matches!(
+            column.value,
+            ValueKind::Text | ValueKind::Upper | ValueKind::Time
+        );
         sheet.set_column_width(at, (header.chars().count() as f64 * 1.6).max(14.0))?;
         if is_text {
             sheet.set_column_format(at, &text)?;
