@@ -210,8 +210,9 @@ fn warn_numeric_text(
                 shown.join("、")
             ),
             en: format!(
-                "{} cell(s) of column \"{name}\" are Excel numbers (rows {}{more}); they were read \
-                 as the digits shown, but leading zeros are already lost: format the column as Text",
+                "{} cell(s) of column \"{name}\" are Excel numbers (rows {}{more}); they were \
+                 read as the digits shown, but leading zeros are already lost: format the column \
+                 as Text",
                 rows.len(),
                 shown.join(", ")
             ),
@@ -451,23 +452,7 @@ impl<'a> OrderBuilder<'a> {
                     continue;
                 }
                 unreadable.insert((later.number, index));
-                let (zh, en) = if value.is_empty() {
-                    (
-                        format!("本订单第 {} 行此列为空；订单信息只取订单的第一行", first.number),
-                        format!(
-                            "is empty in row {}, the order's first row, which order fields are taken from",
-                            first.number
-                        ),
-                    )
-                } else {
-                    (
-                        format!("与本订单第 {} 行的“{value}”不一致；订单信息只取订单的第一行", first.number),
-                        format!(
-                            "differs from \"{value}\" in row {}, the order's first row, which order fields are taken from",
-                            first.number
-                        ),
-                    )
-                };
+                let (zh, en) = conflict(first.number, value);
                 self.push(later.number, Some(index), column.field.to_owned(), zh, en);
             }
         }
@@ -554,6 +539,24 @@ impl<'a> OrderBuilder<'a> {
             .columns
             .iter()
             .position(|c| c.field.starts_with(&prefix) && self.present.contains_key(c.field))
+    }
+}
+
+/// The message for a later row of an order whose order cell differs from the first row's.
+fn conflict(first_row: usize, first_value: &str) -> (String, String) {
+    let rule_zh = "订单信息只取订单的第一行";
+    let rule_en = "order fields are taken from an order's first row";
+
+    if first_value.is_empty() {
+        (
+            format!("本订单第 {first_row} 行此列为空；{rule_zh}"),
+            format!("is empty in row {first_row}, the order's first row; {rule_en}"),
+        )
+    } else {
+        (
+            format!("与本订单第 {first_row} 行的“{first_value}”不一致；{rule_zh}"),
+            format!("differs from \"{first_value}\" in row {first_row}; {rule_en}"),
+        )
     }
 }
 
