@@ -246,11 +246,6 @@ fn add_errors_column(
     sheet
         .write_string_with_format(header_row, column, ERRORS_HEADER, format)
         .map_err(xlsx_error)?;
-    for row in header_row + 1..=range.end().map_or(header_row, |(last, _)| last) {
-        sheet
-            .write_blank(row, column, &Format::new())
-            .map_err(xlsx_error)?;
-    }
     for (row, text) in messages {
         sheet
             .write_string_with_format(*row as u32 - 1, column, text, format)
