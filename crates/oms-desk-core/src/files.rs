@@ -34,6 +34,18 @@ pub struct FileToUpload {
     pub attachment_type: String,
 }
 
+/// Where a download is saved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum SaveTarget {
+    /// Ask with a save dialog that starts in the account's download folder with the default
+    /// name.
+    #[default]
+    Ask,
+    /// Save straight into the account's download folder under the default name.
+    DefaultFolder,
+}
+
 /// What a downloaded file is, for its default name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DownloadKind {

@@ -12,7 +12,7 @@ pub mod namespace;
 pub mod state;
 
 pub use error::{CommandError, CommandFieldError};
-pub use files::{DownloadKind, FileToUpload, SavedFile};
+pub use files::{DownloadKind, FileToUpload, SaveTarget, SavedFile};
 pub use namespace::{keyring_namespace, keyring_store, APP_IDENTIFIER, KEYRING_NAMESPACE_VAR};
 pub use state::{
     AccountInput, AccountList, ActiveEnvironment, AppFolders, ConnectionReport, DeskState,

@@ -7,6 +7,7 @@
 //! starts launch the sandbox again when any account uses it; its port changes each time, so the
 //! address is filled in at runtime and never saved.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -139,6 +140,7 @@ pub struct DeskState {
     accounts: Mutex<AccountStore>,
     sandbox: Mutex<Option<RunningSandbox>>,
     client: Mutex<Option<(String, Client)>>,
+    saved: std::sync::Mutex<HashSet<PathBuf>>,
 }
 
 impl std::fmt::Debug for DeskState {
@@ -165,6 +167,7 @@ impl DeskState {
             accounts: Mutex::new(store),
             sandbox: Mutex::new(None),
             client: Mutex::new(None),
+            saved: std::sync::Mutex::new(HashSet::new()),
         })
     }
 
@@ -442,6 +445,32 @@ impl DeskState {
             &self.folders.downloads,
             &account.name,
         ))
+    }
+
+    /// Saves a downloaded file and remembers it as one the seller may open from the app.
+    ///
+    /// # Errors
+    /// The file cannot be written.
+    pub fn save_download(
+        &self,
+        file: &oms_api::DownloadedFile,
+        target: &Path,
+    ) -> Result<crate::files::SavedFile, CommandError> {
+        let saved = crate::files::save_download(file, target)?;
+
+        if let Ok(mut known) = self.saved.lock() {
+            known.insert(PathBuf::from(&saved.path));
+        }
+        Ok(saved)
+    }
+
+    /// True when the app saved this file in this session: only those may be opened from the
+    /// UI, so a compromised page cannot open arbitrary files.
+    pub fn was_saved(&self, path: &Path) -> bool {
+        self.saved
+            .lock()
+            .map(|known| known.contains(path))
+            .unwrap_or(false)
     }
 
     /// Creates the first-start "Local sandbox" account with the sandbox's demo key and secret.
