@@ -19,13 +19,6 @@ use commands::{
     accounts, common, files, inbound, inventory, label, outbound, platform, product, returns,
 };
 
-/// Where the TypeScript bindings are written, relative to this crate.
-const BINDINGS_FILE: &str = "../ui/src/lib/bindings.ts";
-
-/// The first line of the bindings file.
-const BINDINGS_HEADER: &str =
-    "// Generated from the Rust commands and types by `OMS_DESK_UPDATE_BINDINGS=1 cargo test -p oms-desk bindings`. Do not edit.";
-
 /// The commands and types the UI can use.
 fn commands() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
@@ -98,11 +91,6 @@ fn commands() -> tauri_specta::Builder<tauri::Wry> {
         ])
 }
 
-/// The TypeScript exporter the bindings are written with.
-fn typescript() -> specta_typescript::Typescript {
-    specta_typescript::Typescript::default().header(BINDINGS_HEADER)
-}
-
 fn main() {
     let builder = commands();
 
@@ -157,6 +145,18 @@ fn app_folders(app: &tauri::AppHandle) -> tauri::Result<AppFolders> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the TypeScript bindings are written, relative to this crate.
+    const BINDINGS_FILE: &str = "../ui/src/lib/bindings.ts";
+
+    /// The first line of the bindings file.
+    const BINDINGS_HEADER: &str =
+    "// Generated from the Rust commands and types by `OMS_DESK_UPDATE_BINDINGS=1 cargo test -p oms-desk bindings`. Do not edit.";
+
+    /// The TypeScript exporter the bindings are written with.
+    fn typescript() -> specta_typescript::Typescript {
+        specta_typescript::Typescript::default().header(BINDINGS_HEADER)
+    }
 
     fn checked_in_path() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_FILE)
