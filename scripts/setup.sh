@@ -9,7 +9,15 @@ packages=(
   poppler-utils zbar-tools
   # the real Secret Service for the keyring tests (a private, unlocked gnome-keyring)
   dbus gnome-keyring libglib2.0-bin
+  # the desktop app (Tauri 2 on WebKitGTK) and its end-to-end tests in a virtual display
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libayatana-appindicator3-dev
+  webkit2gtk-driver xvfb xauth
 )
+
+# Node.js and npm build the UI; any install that provides npm will do.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

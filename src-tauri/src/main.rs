@@ -7,6 +7,8 @@
 //! plugin.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+// `CommandError` is the value sent to the UI; see oms-desk-core.
+#![allow(clippy::result_large_err)]
 
 mod commands;
 

@@ -23,6 +23,7 @@ use oms_sandbox::{Registry, Sandbox, SandboxConfig};
 use support::{fixture, started_state, MemorySecrets};
 
 /// What a command returns to the UI for this result.
+#[allow(clippy::result_large_err)] // the UI's error value, as the commands return it
 fn mapped<T>(result: oms_api::Result<T>) -> Result<T, CommandError> {
     result.map_err(CommandError::from)
 }
