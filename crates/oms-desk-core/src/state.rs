@@ -141,6 +141,7 @@ pub struct DeskState {
     sandbox: Mutex<Option<RunningSandbox>>,
     client: Mutex<Option<(String, Client)>>,
     saved: std::sync::Mutex<HashSet<PathBuf>>,
+    startup_problem: std::sync::Mutex<Option<CommandError>>,
 }
 
 impl std::fmt::Debug for DeskState {
@@ -168,6 +169,7 @@ impl DeskState {
             sandbox: Mutex::new(None),
             client: Mutex::new(None),
             saved: std::sync::Mutex::new(HashSet::new()),
+            startup_problem: std::sync::Mutex::new(None),
         })
     }
 
@@ -175,9 +177,12 @@ impl DeskState {
     /// sandbox and adds the "Local sandbox" account; when any account uses the sandbox, starts
     /// it. Must run on the tokio runtime the sandbox should serve on.
     ///
+    /// When the first-start account cannot be created (the sandbox cannot start, the keyring is
+    /// locked), the app still opens and every command that needs an account answers with that
+    /// problem and what to do.
+    ///
     /// # Errors
-    /// The accounts file cannot be read, or the first-start sandbox account cannot be created
-    /// (sandbox failed to start, keyring locked).
+    /// The accounts file cannot be read.
     pub async fn start(
         folders: AppFolders,
         secrets: Arc<dyn SecretStore>,
@@ -194,7 +199,13 @@ impl DeskState {
         };
 
         if empty {
-            state.create_sandbox_account().await?;
+            if let Err(problem) = state.create_sandbox_account().await {
+                tracing::warn!(code = %problem.code, "first-start sandbox account not created");
+                *state
+                    .startup_problem
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(problem);
+            }
         } else if uses_sandbox {
             if let Err(error) = state.ensure_sandbox().await {
                 tracing::warn!(%error, "the local sandbox did not start; will retry on use");
@@ -350,14 +361,13 @@ impl DeskState {
     /// The active account.
     ///
     /// # Errors
-    /// `noAccount` when there is none.
+    /// `noAccount` when there is none, or the reason the first-start account is missing.
     pub async fn active_account(&self) -> Result<Account, CommandError> {
-        self.accounts.lock().await.active().cloned().ok_or_else(|| {
-            CommandError::new(
-                "noAccount",
-                "还没有账户，请先添加一个账户",
-                "there is no account yet: add one first",
-            )
+        let active = self.accounts.lock().await.active().cloned();
+
+        active.ok_or_else(|| {
+            let problem = self.startup_problem.lock().ok().and_then(|p| p.clone());
+            problem.unwrap_or_else(no_account)
         })
     }
 
@@ -490,4 +500,13 @@ impl DeskState {
 
         Ok(account)
     }
+}
+
+/// The error for commands that need an account when there is none.
+fn no_account() -> CommandError {
+    CommandError::new(
+        "noAccount",
+        "还没有账户，请先添加一个账户",
+        "there is no account yet: add one first",
+    )
 }

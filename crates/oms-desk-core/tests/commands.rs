@@ -622,3 +622,25 @@ async fn platform_commands_with_uploads_read_by_rust() {
     bare.shutdown().await.unwrap();
     state.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_locked_keyring_on_first_start_opens_the_app_and_says_what_to_do() {
+    let root = tempfile::tempdir().unwrap();
+    let secrets: Arc<dyn SecretStore> = Arc::new(support::LockedSecrets);
+
+    let state = DeskState::start(AppFolders::inside(root.path()), secrets)
+        .await
+        .expect("the app opens even when the keyring is locked");
+    let error = state.test_connection().await.unwrap_err();
+
+    assert_eq!(error.code, "keyringLocked", "{error:?}");
+    assert!(
+        error.message.contains("解锁") && error.message_en.contains("unlock"),
+        "the message says to unlock the keyring: {error:?}"
+    );
+    assert!(
+        state.list_accounts().await.accounts.is_empty(),
+        "nothing half-saved"
+    );
+    state.shutdown().await;
+}

@@ -58,3 +58,20 @@ pub fn fixture<T: DeserializeOwned>(endpoint: &str) -> T {
     serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("fixture {endpoint} must parse as its request type: {e}"))
 }
+
+/// A keyring that is always locked.
+pub struct LockedSecrets;
+
+impl SecretStore for LockedSecrets {
+    fn save(&self, _: &str, _: &Secret) -> Result<(), KeyringError> {
+        Err(KeyringError::Locked("collection is locked".into()))
+    }
+
+    fn read(&self, _: &str) -> Result<Option<Secret>, KeyringError> {
+        Err(KeyringError::Locked("collection is locked".into()))
+    }
+
+    fn delete(&self, _: &str) -> Result<bool, KeyringError> {
+        Err(KeyringError::Locked("collection is locked".into()))
+    }
+}
