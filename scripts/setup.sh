@@ -14,6 +14,11 @@ packages=(
   libayatana-appindicator3-dev webkit2gtk-driver xvfb xauth
 )
 
+# Node.js and npm build the UI; any install that provides npm will do.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

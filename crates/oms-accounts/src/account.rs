@@ -20,6 +20,7 @@ pub const MAX_NAME_CHARS: usize = 100;
 
 /// One warehouse account as saved in `accounts.json`. Holds no secret.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     /// A random UUID in text form; also the user name of the account's keyring entry.
@@ -34,6 +35,7 @@ pub struct Account {
 
 /// Which OMS server an account talks to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", content = "url", rename_all = "camelCase")]
 pub enum Environment {
     /// The vendor's production server, [`PRODUCTION_URL`].
@@ -67,6 +69,7 @@ impl Environment {
 
 /// How an account signs in. The secret half is never part of this type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",
