@@ -504,11 +504,11 @@ impl Ledger {
 
     /// One entry.
     pub fn entry(&self, entry: EntryId) -> BatchResult<Entry> {
-        Ok(self.lock().query_row(
+        self.lock().query_row(
             &format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?1"),
             [entry.0],
             read_entry,
-        )??)
+        )?
     }
 
     /// Marks entries as `sending` (one more attempt each) in one transaction, BEFORE their

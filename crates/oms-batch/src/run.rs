@@ -800,13 +800,10 @@ impl Session<'_> {
 
         let mut again = Vec::new();
         for entry in &in_batch {
-            if !outcomes.contains_key(&entry.id) {
-                outcomes.insert(
-                    entry.id,
-                    Outcome::Unknown(
-                        "批量结果未提及此订单 (the bulk result did not mention it)".to_owned(),
-                    ),
-                );
+            if let std::collections::hash_map::Entry::Vacant(slot) = outcomes.entry(entry.id) {
+                slot.insert(Outcome::Unknown(
+                    "批量结果未提及此订单 (the bulk result did not mention it)".to_owned(),
+                ));
                 again.push((self.options.settle_delay, entry.id));
             }
         }
