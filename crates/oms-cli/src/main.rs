@@ -2,8 +2,9 @@
 //! gives support staff and power users a way to call any endpoint with a JSON body, with the same
 //! validation the desktop app applies, without Postman.
 //!
-//! Exit codes: 0 success, 2 bad input (nothing was sent), 3 the OMS refused the request, 4 the
-//! network failed (for a create, look the order up before resending), 1 anything else.
+//! Exit codes: 0 success, 2 bad input (nothing was sent), 3 the OMS refused the request (or a
+//! batch run ended with rejected or open rows), 4 the network failed (for a create, look the
+//! order up before resending), 1 anything else.
 
 use clap::{Parser, Subcommand};
 use oms_api::dispatch::{self, CallOutput};
@@ -48,6 +49,57 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Label batches: the labels of many ASNs in one PDF.
+    Labels {
+        #[command(subcommand)]
+        command: LabelsCommand,
+    },
+    /// Batch runs recorded in the ledger.
+    Batch {
+        /// The ledger file (defaults to OMS_LEDGER, then the OMS Desk data folder).
+        #[arg(long, env = "OMS_LEDGER")]
+        ledger: Option<PathBuf>,
+        #[command(subcommand)]
+        command: BatchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LabelsCommand {
+    /// Box labels (one per carton) of the given ASNs, merged in the order given.
+    Box(LabelArgs),
+    /// SKU barcodes of the given ASNs, merged in the order given.
+    Sku(LabelArgs),
+}
+
+#[derive(clap::Args)]
+struct LabelArgs {
+    /// ASN order numbers, comma-separated: `IB1,IB2`.
+    #[arg(long, value_delimiter = ',', required = true)]
+    orders: Vec<String>,
+    /// Label size: 100x100, 100x150 or A4.
+    #[arg(long, default_value = "100x100")]
+    size: String,
+    /// Where to write the PDF.
+    #[arg(long)]
+    out: PathBuf,
+    /// Place the labels on A4 sheets, COLUMNSxROWS per sheet (default 2x3).
+    #[arg(long, num_args = 0..=1, default_missing_value = "2x3")]
+    a4_nup: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum BatchCommand {
+    /// Every run with its rows per state, newest first.
+    Status,
+    /// Go on with a run that was paused, stopped or cut off by a crash.
+    Resume {
+        /// The run id (see `oms batch status`).
+        run_id: i64,
+        /// Where to write the result CSV (row, reference, state, orderNo, errors).
+        #[arg(long)]
+        result: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -78,6 +130,24 @@ impl Failure {
         Self {
             exit: 2,
             lines: vec![format!("错误：{zh}"), format!("error: {en}")],
+        }
+    }
+}
+
+impl From<oms_batch::BatchError> for Failure {
+    fn from(error: oms_batch::BatchError) -> Self {
+        match error {
+            oms_batch::BatchError::Api(error) => error.into(),
+            oms_batch::BatchError::NoSuchRun(_)
+            | oms_batch::BatchError::NotResumable { .. }
+            | oms_batch::BatchError::Options(_) => Self {
+                exit: 2,
+                lines: vec![format!("error: {error}")],
+            },
+            other => Self {
+                exit: 1,
+                lines: vec![format!("error: {other}")],
+            },
         }
     }
 }
@@ -171,7 +241,164 @@ async fn run(command: Command) -> Result<String, Failure> {
                     nonce,
                 },
         } => mint(&api_key, timestamp, nonce),
+        Command::Labels { command } => match command {
+            LabelsCommand::Box(args) => labels(oms_batch::labels::LabelKind::Box, args).await,
+            LabelsCommand::Sku(args) => {
+                labels(oms_batch::labels::LabelKind::SkuBarcode, args).await
+            }
+        },
+        Command::Batch { ledger, command } => {
+            let ledger = open_ledger(ledger)?;
+            match command {
+                BatchCommand::Status => batch_status(&ledger),
+                BatchCommand::Resume { run_id, result } => {
+                    batch_resume(&ledger, oms_batch::RunId(run_id), result).await
+                }
+            }
+        }
     }
+}
+
+async fn labels(kind: oms_batch::labels::LabelKind, args: LabelArgs) -> Result<String, Failure> {
+    use oms_api::bulk::LabelSize;
+
+    let size = match args.size.as_str() {
+        "100x100" => LabelSize::Label100x100,
+        "100x150" => LabelSize::Label100x150,
+        "A4" | "a4" => LabelSize::A4,
+        other => {
+            return Err(Failure::usage(
+                &format!("标签尺寸应为 100x100、100x150 或 A4，而不是 {other}"),
+                &format!("--size must be 100x100, 100x150 or A4, not {other}"),
+            ))
+        }
+    };
+    let nup = args.a4_nup.as_deref().map(parse_nup).transpose()?;
+
+    let client = client_from_env()?;
+
+    let pdf = oms_batch::labels::label_batch(&client, kind, &args.orders, size, nup).await?;
+
+    std::fs::write(&args.out, &pdf).map_err(|e| {
+        Failure::usage(
+            &format!("无法写入 {}", args.out.display()),
+            &format!("cannot write {}: {e}", args.out.display()),
+        )
+    })?;
+    Ok(
+        serde_json::json!({ "path": args.out, "bytes": pdf.len(), "orders": args.orders })
+            .to_string(),
+    )
+}
+
+fn parse_nup(text: &str) -> Result<oms_batch::labels::Nup, Failure> {
+    let parsed = text.split_once(['x', 'X']).and_then(|(columns, rows)| {
+        Some(oms_batch::labels::Nup {
+            columns: columns.trim().parse().ok()?,
+            rows: rows.trim().parse().ok()?,
+        })
+    });
+
+    parsed
+        .filter(|nup| (1..=10).contains(&nup.columns) && (1..=10).contains(&nup.rows))
+        .ok_or_else(|| {
+            Failure::usage(
+                &format!("--a4-nup 应为 列x行，例如 2x3，而不是 {text}"),
+                &format!("--a4-nup must be COLUMNSxROWS such as 2x3, not {text}"),
+            )
+        })
+}
+
+/// The ledger the app uses: `--ledger`, `OMS_LEDGER`, or `oms-desk/batches.sqlite` in the data
+/// folder (`XDG_DATA_HOME`, else `~/.local/share`).
+fn open_ledger(path: Option<PathBuf>) -> Result<oms_batch::Ledger, Failure> {
+    let path = match path {
+        Some(path) => path,
+        None => std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share"))
+            })
+            .map(|dir| dir.join("oms-desk").join("batches.sqlite"))
+            .ok_or_else(|| {
+                Failure::usage(
+                    "请用 --ledger 指定批次记录文件",
+                    "give the ledger file with --ledger",
+                )
+            })?,
+    };
+
+    Ok(oms_batch::Ledger::open(&path)?)
+}
+
+fn batch_status(ledger: &oms_batch::Ledger) -> Result<String, Failure> {
+    let mut table = format!(
+        "{:<6} {:<15} {:<10} {:>7} {:>9} {:>9} {:>9} {:>8}  {}\n",
+        "run", "kind", "state", "rows", "accepted", "rejected", "duplicate", "open", "source"
+    );
+    for run in ledger.runs()? {
+        let counts = ledger.counts(run.id)?;
+        table.push_str(&format!(
+            "{:<6} {:<15} {:<10} {:>7} {:>9} {:>9} {:>9} {:>8}  {}{}\n",
+            run.id.0,
+            run.kind.as_str(),
+            run.state.as_str(),
+            counts.total(),
+            counts.accepted,
+            counts.rejected,
+            counts.duplicate,
+            counts.open(),
+            run.source_file.as_deref().unwrap_or("-"),
+            run.note
+                .map(|note| format!("  ({note})"))
+                .unwrap_or_default(),
+        ));
+    }
+    Ok(table.trim_end().to_owned())
+}
+
+async fn batch_resume(
+    ledger: &oms_batch::Ledger,
+    run: oms_batch::RunId,
+    result: Option<PathBuf>,
+) -> Result<String, Failure> {
+    let client = client_from_env()?;
+    let options = oms_batch::BatchOptions {
+        result_file: result,
+        progress_interval: std::time::Duration::from_secs(1),
+        progress: Some(std::sync::Arc::new(|p: &oms_batch::Progress| {
+            eprintln!(
+                "run {}: {} done, {} failed, {} remaining, {:.1}/s{}",
+                p.run_id,
+                p.done,
+                p.failed,
+                p.remaining,
+                p.rate_per_second,
+                p.eta_seconds
+                    .map(|s| format!(", about {s:.0} s left"))
+                    .unwrap_or_default()
+            );
+        })),
+        ..oms_batch::BatchOptions::default()
+    };
+
+    let report = oms_batch::resume(&client, ledger, run, &options).await?;
+
+    let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    if report.counts.rejected > 0 || report.state != oms_batch::RunState::Finished {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{text}");
+        return Err(Failure {
+            exit: 3,
+            lines: vec![format!(
+                "run {run}: {} rejected, {} still open ({})",
+                report.counts.rejected,
+                report.counts.open(),
+                report.state.as_str()
+            )],
+        });
+    }
+    Ok(text)
 }
 
 fn endpoints(json: bool) -> String {
