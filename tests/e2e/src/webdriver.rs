@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// The key W3C WebDriver uses for element references.
-const ELEMENT_KEY: &str = "element-6066-11e4-a23a-4a3e-9b5b-5d1a3a1b2a6c";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// A failed WebDriver command.
 #[derive(Debug)]
@@ -112,11 +112,16 @@ impl Session {
         let started = Instant::now();
 
         loop {
-            if let Some(element) = self.find(&css).await? {
-                return Ok(element);
-            }
+            // While the page is still loading, WebDriver may answer "no such frame": keep asking.
+            let last = match self.find(&css).await {
+                Ok(Some(element)) => return Ok(element),
+                Ok(None) => String::from("not on the page"),
+                Err(error) => error.0,
+            };
             if started.elapsed() > limit {
-                return Err(WebDriverError(format!("no element {css} within {limit:?}")));
+                return Err(WebDriverError(format!(
+                    "no element {css} within {limit:?} ({last})"
+                )));
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -133,7 +138,8 @@ impl Session {
         let mut last = String::new();
 
         loop {
-            if let Some(element) = self.find(&format!("[data-testid=\"{test_id}\"]")).await? {
+            // While the page is still loading, WebDriver may answer "no such frame": keep asking.
+            if let Ok(Some(element)) = self.find(&format!("[data-testid=\"{test_id}\"]")).await {
                 last = element.text().await.unwrap_or_default();
                 if accept(&last) {
                     return Ok(last);
