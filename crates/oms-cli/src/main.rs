@@ -54,6 +54,25 @@ enum Command {
         #[command(subcommand)]
         command: LabelsCommand,
     },
+    /// Import a spreadsheet (CSV or XLSX): check every row, then send the orders as one batch
+    /// run recorded in the ledger. Nothing is sent while any row has an error; the errors go
+    /// into a copy of the file with an extra column.
+    Import {
+        /// What the file holds.
+        #[arg(value_enum)]
+        kind: ImportKindArg,
+        /// The spreadsheet.
+        file: PathBuf,
+        /// Only check the file: send nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Where to write the run's result file (CSV: row, reference, state, orderNo or errors).
+        #[arg(long)]
+        result: Option<PathBuf>,
+        /// The ledger file (defaults to OMS_LEDGER, then the OMS Desk data folder).
+        #[arg(long, env = "OMS_LEDGER")]
+        ledger: Option<PathBuf>,
+    },
     /// Batch runs recorded in the ledger.
     Batch {
         /// The ledger file (defaults to OMS_LEDGER, then the OMS Desk data folder).
@@ -62,6 +81,27 @@ enum Command {
         #[command(subcommand)]
         command: BatchCommand,
     },
+}
+
+/// The kinds of spreadsheet `oms import` reads.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportKindArg {
+    /// Marketplace orders, sent through create-batch.
+    PlatformOrders,
+    /// B2C outbound orders, sent one by one with bounded concurrency.
+    B2cOrders,
+    /// Products (checked only: product imports are not sent yet).
+    Products,
+}
+
+impl From<ImportKindArg> for oms_import::ImportKind {
+    fn from(kind: ImportKindArg) -> Self {
+        match kind {
+            ImportKindArg::PlatformOrders => Self::PlatformOrders,
+            ImportKindArg::B2cOrders => Self::B2cOrders,
+            ImportKindArg::Products => Self::Products,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -247,6 +287,13 @@ async fn run(command: Command) -> Result<String, Failure> {
                 labels(oms_batch::labels::LabelKind::SkuBarcode, args).await
             }
         },
+        Command::Import {
+            kind,
+            file,
+            dry_run,
+            result,
+            ledger,
+        } => import(kind, &file, dry_run, result, ledger).await,
         Command::Batch { ledger, command } => {
             let ledger = open_ledger(ledger)?;
             match command {
@@ -357,14 +404,106 @@ fn batch_status(ledger: &oms_batch::Ledger) -> Result<String, Failure> {
     Ok(table.trim_end().to_owned())
 }
 
-async fn batch_resume(
-    ledger: &oms_batch::Ledger,
-    run: oms_batch::RunId,
+/// `oms import`: check the file, stop with an errors copy when a row is wrong, else send.
+async fn import(
+    kind: ImportKindArg,
+    file: &std::path::Path,
+    dry_run: bool,
     result: Option<PathBuf>,
+    ledger: Option<PathBuf>,
 ) -> Result<String, Failure> {
+    let report = oms_import::import_file(kind.into(), file).map_err(|e| Failure {
+        exit: 2,
+        lines: vec![format!("错误：{}", e.zh()), format!("error: {e}")],
+    })?;
+
+    let (orders, valid) = report.order_counts();
+    let summary = format!("{} rows, {orders} orders, {valid} valid", report.rows());
+    if !report.errors().is_empty() {
+        return Err(import_errors(file, report.errors(), &summary));
+    }
+    if dry_run {
+        return Ok(format!("{summary}; nothing sent (--dry-run)"));
+    }
+
     let client = client_from_env()?;
-    let options = oms_batch::BatchOptions {
+    let ledger = open_ledger(ledger)?;
+    let options = batch_options(result, Some(file.display().to_string()));
+
+    let outcome = match report {
+        oms_import::AnyReport::PlatformOrders(report) => {
+            let rows = report
+                .orders
+                .into_iter()
+                .map(|o| (first_row(&o.rows), o.request))
+                .collect();
+            oms_batch::submit_platform_orders(&client, &ledger, rows, &options).await?
+        }
+        oms_import::AnyReport::B2cOrders(report) => {
+            let rows = report
+                .orders
+                .into_iter()
+                .map(|o| (first_row(&o.rows), o.request))
+                .collect();
+            oms_batch::submit_b2c_orders(&client, &ledger, rows, &options).await?
+        }
+        oms_import::AnyReport::Products(_) => {
+            return Err(Failure::usage(
+                "产品表格目前只能检查（--dry-run），还不能批量创建",
+                "product spreadsheets can only be checked (--dry-run) for now, not sent",
+            ))
+        }
+    };
+
+    run_outcome(outcome, &ledger)
+}
+
+fn first_row(rows: &[usize]) -> u32 {
+    rows.first().map(|row| *row as u32).unwrap_or_default()
+}
+
+/// Lists the first errors by row and column and writes every one into a copy of the file.
+fn import_errors(
+    file: &std::path::Path,
+    errors: &[oms_import::CellError],
+    summary: &str,
+) -> Failure {
+    let copy = oms_import::errors_copy_path(file);
+    let written = oms_import::write_errors_copy(file, errors, &copy);
+
+    let mut lines = vec![
+        format!(
+            "错误：表格有 {} 处错误，未发送任何订单（{summary}）",
+            errors.len()
+        ),
+        format!(
+            "error: the file has {} problem(s); nothing was sent ({summary})",
+            errors.len()
+        ),
+    ];
+    for error in errors.iter().take(50) {
+        let column = error.column.as_deref().unwrap_or(&error.field);
+        lines.push(format!(
+            "  row {}, {column}: {} / {}",
+            error.row, error.zh, error.en
+        ));
+    }
+    if errors.len() > 50 {
+        lines.push(format!("  … and {} more", errors.len() - 50));
+    }
+    match written {
+        Ok(()) => lines.push(format!("errors copy: {}", copy.display())),
+        Err(e) => lines.push(format!("the errors copy could not be written: {e}")),
+    }
+
+    Failure { exit: 2, lines }
+}
+
+/// Options of a run started or resumed from the command line: progress on standard error.
+fn batch_options(result: Option<PathBuf>, source_file: Option<String>) -> oms_batch::BatchOptions {
+    oms_batch::BatchOptions {
         result_file: result,
+        source_file,
         progress_interval: std::time::Duration::from_secs(1),
         progress: Some(std::sync::Arc::new(|p: &oms_batch::Progress| {
             eprintln!(
@@ -380,23 +519,62 @@ async fn batch_resume(
             );
         })),
         ..oms_batch::BatchOptions::default()
-    };
+    }
+}
+
+async fn batch_resume(
+    ledger: &oms_batch::Ledger,
+    run: oms_batch::RunId,
+    result: Option<PathBuf>,
+) -> Result<String, Failure> {
+    let client = client_from_env()?;
+    let options = batch_options(result, None);
 
     let report = oms_batch::resume(&client, ledger, run, &options).await?;
+
+    run_outcome(report, ledger)
+}
+
+/// The run's report as JSON; exit 3 when rows were rejected or are still open.
+fn run_outcome(
+    report: oms_batch::RunReport,
+    ledger: &oms_batch::Ledger,
+) -> Result<String, Failure> {
+    let run = report.run_id;
 
     let text = serde_json::to_string_pretty(&report).unwrap_or_default();
     if report.counts.rejected > 0 || report.state != oms_batch::RunState::Finished {
         let mut stdout = std::io::stdout().lock();
         let _ = writeln!(stdout, "{text}");
-        return Err(Failure {
-            exit: 3,
-            lines: vec![format!(
+
+        let mut lines = vec![
+            format!(
+                "批次 {run}：{} 行被拒绝，{} 行未完成（{}）",
+                report.counts.rejected,
+                report.counts.open(),
+                report.state.as_str()
+            ),
+            format!(
                 "run {run}: {} rejected, {} still open ({})",
                 report.counts.rejected,
                 report.counts.open(),
                 report.state.as_str()
-            )],
-        });
+            ),
+        ];
+        let rejected = ledger
+            .entries(run)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|entry| entry.state == oms_batch::EntryState::Rejected);
+        for entry in rejected.take(20) {
+            lines.push(format!(
+                "  row {} {}: {}",
+                entry.row,
+                entry.reference,
+                entry.errors.join("; ")
+            ));
+        }
+        return Err(Failure { exit: 3, lines });
     }
     Ok(text)
 }

@@ -234,3 +234,114 @@ async fn a_bulk_result_with_failures_prints_it_and_exits_3() {
     assert_eq!(answer["failList"][0]["orderNo"], "OB2");
     assert!(text(&output.stderr).contains("1 of 2 orders failed"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn import_checks_a_spreadsheet_then_sends_it_as_a_batch() {
+    use oms_import::{template, FileFormat, ImportKind, Language};
+    let folder = tempfile::tempdir().unwrap();
+    let good = folder.path().join("orders.csv");
+    std::fs::write(
+        &good,
+        template(ImportKind::PlatformOrders, Language::Zh, FileFormat::Csv),
+    )
+    .unwrap();
+    let sandbox = oms_sandbox::Sandbox::start(oms_sandbox::SandboxConfig::default())
+        .await
+        .unwrap();
+    let env = vec![
+        ("OMS_BASE_URL".to_owned(), sandbox.base_url().to_owned()),
+        ("OMS_API_KEY".to_owned(), sandbox.demo_api_key().to_owned()),
+        (
+            "OMS_API_SECRET".to_owned(),
+            sandbox.demo_api_secret().to_owned(),
+        ),
+        (
+            "OMS_LEDGER".to_owned(),
+            folder.path().join("ledger.sqlite").display().to_string(),
+        ),
+    ];
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "import".to_owned(),
+            "platform-orders".to_owned(),
+            good.display().to_string(),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        args
+    };
+
+    let checked = oms_async(args(&["--dry-run"]), env.clone(), None).await;
+    let sent = oms_async(args(&[]), env.clone(), None).await;
+    let again = oms_async(args(&[]), env, None).await;
+
+    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    assert!(text(&checked.stdout).contains("nothing sent"));
+    assert!(
+        sent.status.success(),
+        "the template's example order is sent: {}",
+        text(&sent.stderr)
+    );
+    let report: Value = serde_json::from_slice(&sent.stdout).expect("the run report");
+    assert_eq!(report["counts"]["accepted"], 1, "{report}");
+    let second: Value = serde_json::from_slice(&again.stdout).expect("the second run report");
+    assert_eq!(
+        second["counts"]["accepted"], 0,
+        "a reference already accepted is not sent again: {second}"
+    );
+    assert_eq!(second["counts"]["duplicate"], 1, "{second}");
+    sandbox.shutdown().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn import_with_a_bad_row_sends_nothing_and_writes_an_errors_copy() {
+    use oms_import::{template, FileFormat, ImportKind, Language};
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("bad.csv");
+    let csv = String::from_utf8(template(
+        ImportKind::PlatformOrders,
+        Language::En,
+        FileFormat::Csv,
+    ))
+    .unwrap();
+    let mut lines: Vec<String> = csv.lines().map(str::to_owned).collect();
+    let example = lines[1].clone();
+    lines.push(example.replace("@", " at ").replacen(
+        &example.split(',').next().unwrap().to_owned(),
+        "ORDER-2",
+        1,
+    ));
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let server = TestServer::start().await;
+    let env = vec![
+        ("OMS_BASE_URL".to_owned(), server.base_url.clone()),
+        ("OMS_API_TOKEN".to_owned(), "tok".to_owned()),
+        (
+            "OMS_LEDGER".to_owned(),
+            folder.path().join("ledger.sqlite").display().to_string(),
+        ),
+    ];
+
+    let output = oms_async(
+        vec![
+            "import".into(),
+            "platform-orders".into(),
+            file.display().to_string(),
+        ],
+        env,
+        None,
+    )
+    .await;
+
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("row 3"),
+        "the broken row is named: {stderr}"
+    );
+    assert!(stderr.contains("errors copy"), "{stderr}");
+    assert!(
+        server.requests().is_empty(),
+        "nothing is sent while a row is wrong"
+    );
+    assert!(oms_import::errors_copy_path(&file).exists());
+}

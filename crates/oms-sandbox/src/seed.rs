@@ -226,6 +226,9 @@ pub fn ensure_seeded(db: &Db<'_>, clock: &Clock) -> StoreResult<bool> {
     Ok(true)
 }
 
+/// The demo account's seeded marketplace store.
+pub const DEMO_STORE_CODE: &str = "AMZ-US-01";
+
 /// Writes the seed data into empty tables.
 pub fn seed(db: &Db<'_>, clock: &Clock) -> StoreResult<()> {
     let now = clock.now_text();
@@ -290,8 +293,30 @@ pub fn seed(db: &Db<'_>, clock: &Clock) -> StoreResult<()> {
     }
 
     seed_products(db, &now)?;
+    seed_store(db, &now)?;
 
     db.set_setting(SEEDED_AT, &now)
+}
+
+/// The demo account's marketplace store, so the import templates' example order (store
+/// `AMZ-US-01`) goes through as it is.
+fn seed_store(db: &Db<'_>, now: &str) -> StoreResult<()> {
+    db.insert_record(&Record {
+        kind: crate::platform_orders::STORE_KIND.to_owned(),
+        key: DEMO_STORE_CODE.to_owned(),
+        account: DEMO_API_KEY.to_owned(),
+        status: 0,
+        reference_no: None,
+        body: json!({
+            "storeCode": DEMO_STORE_CODE,
+            "storeName": "Demo Amazon US",
+            "platform": "AMAZON",
+            "siteCode": "US",
+            "createTime": now,
+        }),
+        created_at: now.to_owned(),
+        updated_at: now.to_owned(),
+    })
 }
 
 fn seed_products(db: &Db<'_>, now: &str) -> StoreResult<()> {
