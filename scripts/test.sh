@@ -16,7 +16,9 @@ fi
 export OMS_SPEC_DIR="$spec_dir"
 
 # The UI first: the desktop app embeds ui/dist (build.rs writes a placeholder when it is missing).
+# Then its unit tests (vitest: form helpers, paging, errors, i18n) and the type check.
 scripts/build-ui.sh
+(cd ui && npm test && npm run check)
 
 # Includes `oms-desk`'s check that ui/src/lib/bindings.ts matches the Rust commands and types.
 cargo test --workspace --locked

@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 // The desktop shell loads ui/dist from disk; the dev server is only for `npm run dev`.
@@ -7,4 +7,5 @@ export default defineConfig({
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
+  test: { include: ["src/**/*.test.ts"], environment: "node" },
 });

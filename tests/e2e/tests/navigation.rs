@@ -1,0 +1,89 @@
+//! The UI shell in the real app: the navigation reaches every module, the reference-data screen
+//! lists the sandbox's warehouses, and the language toggle switches every label to English.
+
+use oms_desk_e2e::{AppHome, RunningApp, UI_TIMEOUT};
+
+const MODULES: [&str; 10] = [
+    "accounts",
+    "reference",
+    "products",
+    "inbound",
+    "b2c",
+    "b2b",
+    "returns",
+    "inventory",
+    "labels",
+    "platform",
+];
+
+#[tokio::test]
+async fn navigation_reaches_every_module_and_the_language_switches() {
+    let home = AppHome::new();
+    let app = RunningApp::start(&home).await;
+
+    let banner = app
+        .session
+        .wait_for_text("env-banner", UI_TIMEOUT, |t| !t.is_empty())
+        .await;
+    let mut missing = Vec::new();
+    for module in MODULES {
+        if app
+            .session
+            .by_test_id(&format!("nav-{module}"), UI_TIMEOUT)
+            .await
+            .is_err()
+        {
+            missing.push(module);
+        }
+    }
+    let nav_before = app
+        .session
+        .wait_for_text("nav-accounts", UI_TIMEOUT, |t| !t.is_empty())
+        .await;
+
+    app.session
+        .by_test_id("nav-reference", UI_TIMEOUT)
+        .await
+        .expect("the reference-data entry")
+        .click()
+        .await
+        .expect("the entry can be clicked");
+    let first_warehouse = app
+        .session
+        .wait_for_text("reference-table-row", UI_TIMEOUT, |t| !t.is_empty())
+        .await;
+
+    app.session
+        .by_test_id("language-toggle", UI_TIMEOUT)
+        .await
+        .expect("the language toggle")
+        .click()
+        .await
+        .expect("the toggle can be clicked");
+    let nav_after = app
+        .session
+        .wait_for_text("nav-accounts", UI_TIMEOUT, |t| t == "Accounts")
+        .await;
+    app.screenshot("navigation-reference-english").await;
+    app.stop().await;
+
+    assert!(banner.is_ok(), "the banner shows: {banner:?}");
+    assert!(
+        missing.is_empty(),
+        "every module is in the navigation; missing: {missing:?}"
+    );
+    assert_eq!(
+        nav_before.expect("the accounts entry has text"),
+        "账户",
+        "the UI starts in Chinese"
+    );
+    let first_warehouse = first_warehouse.expect("the sandbox's warehouses are listed");
+    assert!(
+        first_warehouse.chars().any(|c| c.is_ascii_uppercase()),
+        "a warehouse row shows its code: {first_warehouse}"
+    );
+    assert!(
+        nav_after.is_ok(),
+        "after the toggle the navigation is in English: {nav_after:?}"
+    );
+}
