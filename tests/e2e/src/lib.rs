@@ -17,9 +17,6 @@ pub use webdriver::{Element, Session, WebDriverError};
 /// How long to wait for the app to show something before a test fails.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// How long the webview gets to paint the latest DOM before a screenshot.
-const SETTLE_BEFORE_SCREENSHOT: Duration = Duration::from_millis(700);
-
 /// The `oms-desk` binary: `OMS_DESK_BIN`, or the workspace's debug build.
 pub fn app_binary() -> PathBuf {
     if let Ok(path) = std::env::var("OMS_DESK_BIN") {
@@ -162,9 +159,12 @@ impl RunningApp {
     /// Saves a screenshot as `<name>.png` in the artifacts folder.
     ///
     /// WebKitWebDriver captures the last frame the webview painted, which under Xvfb lags behind
-    /// the DOM the test just read; a short pause lets the page paint what the test saw.
+    /// the DOM the test just read: the page is asked to paint two frames first, so the picture
+    /// shows what the test saw.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        tokio::time::sleep(SETTLE_BEFORE_SCREENSHOT).await;
+        let painted = "return new Promise(done => requestAnimationFrame(() => \
+                       requestAnimationFrame(() => done(true))))";
+        let _ = self.session.execute(painted, serde_json::json!([])).await;
 
         let png = self
             .session
