@@ -149,9 +149,7 @@ impl RunningApp {
         let endpoint = format!("http://127.0.0.1:{port}");
         wait_until_listening(port, Duration::from_secs(30));
 
-        let session = Session::create(&endpoint, &binary)
-            .await
-            .unwrap_or_else(|e| panic!("a WebDriver session on the app: {e}"));
+        let session = open_session(&endpoint, &binary).await;
 
         Self { driver, session }
     }
@@ -187,6 +185,22 @@ impl RunningApp {
 impl Drop for RunningApp {
     fn drop(&mut self) {
         let _ = self.driver.kill();
+    }
+}
+
+/// Opens the session, asking again while the driver is up but its WebKitWebDriver is not yet
+/// answering (a refused or dropped connection); any other error fails at once.
+async fn open_session(endpoint: &str, binary: &Path) -> Session {
+    let started = Instant::now();
+
+    loop {
+        match Session::create(endpoint, binary).await {
+            Ok(session) => return session,
+            Err(error) if error.0.contains("not answering") && started.elapsed() < UI_TIMEOUT => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(error) => panic!("a WebDriver session on the app: {error}"),
+        }
     }
 }
 
