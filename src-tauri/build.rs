@@ -71,6 +71,17 @@ const COMMANDS: &[&str] = &[
     "upload_platform_attachments",
     "choose_upload_files",
     "open_saved_file",
+    "check_import",
+    "choose_import_file",
+    "save_import_template",
+    "save_errors_copy",
+    "start_import_run",
+    "pause_run",
+    "resume_run",
+    "cancel_run",
+    "list_runs",
+    "run_entries",
+    "save_run_result",
 ];
 
 fn main() {

@@ -18,7 +18,7 @@ use oms_desk_core::{keyring_store, logging, AppFolders, DeskState};
 use tauri::{Manager, RunEvent};
 
 use commands::{
-    accounts, common, files, inbound, inventory, label, outbound, platform, product, returns,
+    accounts, bulk, common, files, inbound, inventory, label, outbound, platform, product, returns,
 };
 
 /// The commands and types the UI can use.
@@ -89,8 +89,20 @@ fn commands() -> tauri_specta::Builder<tauri::Wry> {
             platform::create_platform_store,
             platform::upload_platform_attachments,
             files::choose_upload_files,
-            files::open_saved_file
+            files::open_saved_file,
+            bulk::check_import,
+            bulk::choose_import_file,
+            bulk::save_import_template,
+            bulk::save_errors_copy,
+            bulk::start_import_run,
+            bulk::pause_run,
+            bulk::resume_run,
+            bulk::cancel_run,
+            bulk::list_runs,
+            bulk::run_entries,
+            bulk::save_run_result
         ])
+        .events(tauri_specta::collect_events![bulk::BatchProgress])
 }
 
 fn main() {
@@ -223,11 +235,20 @@ mod tests {
             );
         }
         let allowed = capability.matches("\"allow-").count();
+        let core: Vec<&str> = capability
+            .split('"')
+            .filter(|item| item.starts_with("core:"))
+            .collect();
+        assert_eq!(
+            core,
+            ["core:event:allow-listen", "core:event:allow-unlisten"],
+            "the only core permissions are listening to the app's events (batch-progress)"
+        );
         assert_eq!(
             allowed,
             invoked.len(),
-            "the capability allows exactly the app's commands (no core or plugin permission \
-             is needed: dialogs and the opener are called from Rust)"
+            "the capability allows exactly the app's commands (no plugin permission is needed: \
+             dialogs and the opener are called from Rust)"
         );
     }
 }

@@ -17,6 +17,8 @@ use crate::error::{BatchError, BatchResult};
 /// A run's id in the ledger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+// A plain `number` in TypeScript: run ids stay far below 2^32.
+#[cfg_attr(feature = "specta", derive(specta::Type), specta(type = u32, transparent = false))]
 pub struct RunId(pub i64);
 
 impl std::fmt::Display for RunId {
@@ -34,6 +36,7 @@ pub struct EntryId(pub i64);
 /// `referenceNo`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum RunKind {
     /// E-commerce platform orders, sent with `platform_order_create_batch`.
     PlatformOrder,
@@ -113,6 +116,7 @@ impl RunState {
 /// `duplicate` for a reference that was already accepted and so is not sent again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum EntryState {
     /// Not sent yet (or sent and known not to have been processed, like a 429).
     Pending,

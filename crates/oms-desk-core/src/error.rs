@@ -124,6 +124,28 @@ impl From<KeyringError> for CommandError {
     }
 }
 
+impl From<oms_batch::BatchError> for CommandError {
+    fn from(error: oms_batch::BatchError) -> Self {
+        use oms_batch::BatchError;
+
+        let message_en = error.to_string();
+        let (code, message) = match error {
+            BatchError::Api(api) => return api.into(),
+            BatchError::NoSuchRun(run) => ("noSuchRun", format!("没有批次 {run}")),
+            BatchError::NotResumable { run, .. } => (
+                "notResumable",
+                format!("批次 {run} 已取消或已完成，不能继续"),
+            ),
+            BatchError::Options(detail) => ("validation", format!("批量设置无效：{detail}")),
+            BatchError::Ledger(detail) => ("ledger", format!("批次记录读写失败：{detail}")),
+            BatchError::File { path, detail } => ("file", format!("文件 {path}：{detail}")),
+            BatchError::Pdf(detail) => ("pdf", format!("PDF 处理失败：{detail}")),
+        };
+
+        Self::new(code, message, message_en)
+    }
+}
+
 /// The accounts store writes `中文 / English` in one text; the UI wants them apart.
 fn split_languages(text: &str) -> (String, String) {
     match text.split_once(" / ") {

@@ -20,6 +20,7 @@ use oms_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
+use crate::bulk::{Batches, LEDGER_FILE};
 use crate::error::CommandError;
 use crate::files::account_download_folder;
 
@@ -141,6 +142,7 @@ pub struct DeskState {
     sandbox: Mutex<Option<RunningSandbox>>,
     client: Mutex<Option<(String, Client)>>,
     saved: std::sync::Mutex<HashSet<PathBuf>>,
+    batches: Batches,
     startup_problem: std::sync::Mutex<Option<CommandError>>,
 }
 
@@ -164,6 +166,7 @@ impl DeskState {
         }
 
         Ok(Self {
+            batches: Batches::new(folders.data.join(LEDGER_FILE)),
             folders,
             accounts: Mutex::new(store),
             sandbox: Mutex::new(None),
@@ -466,12 +469,35 @@ impl DeskState {
         file: &oms_api::DownloadedFile,
         target: &Path,
     ) -> Result<crate::files::SavedFile, CommandError> {
-        let saved = crate::files::save_download(file, target)?;
+        self.save_file(&file.bytes, target)
+    }
 
-        if let Ok(mut known) = self.saved.lock() {
-            known.insert(PathBuf::from(&saved.path));
-        }
+    /// Saves a file the app made (a template, a run's result) and remembers it as one the
+    /// seller may open from the app.
+    ///
+    /// # Errors
+    /// The file cannot be written.
+    pub fn save_file(
+        &self,
+        bytes: &[u8],
+        target: &Path,
+    ) -> Result<crate::files::SavedFile, CommandError> {
+        let saved = crate::files::save_bytes(bytes, target)?;
+
+        self.remember_saved(Path::new(&saved.path));
         Ok(saved)
+    }
+
+    /// Remembers a file the app wrote itself, so the seller may open it from the app.
+    pub(crate) fn remember_saved(&self, path: &Path) {
+        if let Ok(mut known) = self.saved.lock() {
+            known.insert(path.to_path_buf());
+        }
+    }
+
+    /// The batch runs: the ledger and the runs this session drives.
+    pub fn batches(&self) -> &Batches {
+        &self.batches
     }
 
     /// True when the app saved this file in this session: only those may be opened from the

@@ -18,6 +18,7 @@ use crate::text;
 /// What a spreadsheet holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum ImportKind {
     /// Marketplace orders (`PlatformOrderCreate`), one row per line, grouped by
     /// `platformOrderNo`.

@@ -17,6 +17,7 @@ use crate::text;
 /// The kind of file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum FileFormat {
     /// Comma-separated text (a `;` or tab separator is detected too).
     Csv,
@@ -27,6 +28,7 @@ pub enum FileFormat {
 /// The text encoding of a CSV file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum TextEncoding {
     /// UTF-8 without a byte-order mark.
     Utf8,

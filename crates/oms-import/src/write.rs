@@ -24,6 +24,7 @@ use crate::sheet::{self, FileFormat, TextEncoding};
 /// The language of a template's header row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Language {
     /// Chinese headers (`平台订单号`).
     Zh,

@@ -63,6 +63,18 @@ pub(crate) async fn deliver(
     name: &str,
     target: SaveTarget,
 ) -> Result<Option<SavedFile>, CommandError> {
+    deliver_bytes(app, state, &file.bytes, name, target).await
+}
+
+/// Saves a file the app made (a template, a run's result) where `target` says; `None` when the
+/// seller cancels the dialog.
+pub(crate) async fn deliver_bytes(
+    app: &AppHandle,
+    state: &DeskState,
+    bytes: &[u8],
+    name: &str,
+    target: SaveTarget,
+) -> Result<Option<SavedFile>, CommandError> {
     let folder = state.download_folder().await?;
 
     let path = match target {
@@ -73,7 +85,7 @@ pub(crate) async fn deliver(
         },
     };
 
-    state.save_download(file, &path).map(Some)
+    state.save_file(bytes, &path).map(Some)
 }
 
 /// Saves several downloaded files, each under its name, into one folder; empty when the seller
@@ -109,8 +121,12 @@ async fn ask_save_path(app: &AppHandle, folder: &Path, name: &str) -> Option<Pat
         .file()
         .set_directory(folder)
         .set_file_name(name);
-    if name.ends_with(".pdf") {
-        dialog = dialog.add_filter("PDF", &["pdf"]);
+    let extension = Path::new(name).extension().and_then(|e| e.to_str());
+    match extension {
+        Some("pdf") => dialog = dialog.add_filter("PDF", &["pdf"]),
+        Some("csv") => dialog = dialog.add_filter("CSV", &["csv"]),
+        Some("xlsx") => dialog = dialog.add_filter("Excel", &["xlsx"]),
+        _ => {}
     }
     dialog.save_file(move |path| {
         let _ = chosen.send(path);

@@ -3,6 +3,7 @@
 //! [`oms_desk_core::CommandError`].
 
 pub mod accounts;
+pub mod bulk;
 pub mod common;
 pub mod files;
 pub mod inbound;
