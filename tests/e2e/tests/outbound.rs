@@ -40,10 +40,21 @@ async fn pick(app: &RunningApp, picker: &str, value: &str) {
     click(app, &format!("{picker}-option-{value}")).await;
 }
 
+/// Scrolls an element to the middle of the window, so the screenshot shows it.
+async fn show(app: &RunningApp, test_id: &str) {
+    let script = format!(
+        "document.querySelector('[data-testid=\"{test_id}\"]')\
+         ?.scrollIntoView({{block: 'center'}}); return true"
+    );
+    let _ = app.session.execute(&script, serde_json::json!([])).await;
+}
+
 /// Waits for the sandbox account to be active, then opens a module.
 async fn open_module(app: &RunningApp, module: &str) {
     app.session
-        .wait_for_text("env-banner", UI_TIMEOUT, |t| t.contains("http://127.0.0.1:"))
+        .wait_for_text("env-banner", UI_TIMEOUT, |t| {
+            t.contains("http://127.0.0.1:")
+        })
         .await
         .expect("the banner shows the running sandbox");
     click(app, &format!("nav-{module}")).await;
@@ -86,12 +97,7 @@ async fn a_b2b_attachment_chosen_before_creating_downloads_back_byte_for_byte() 
     fill_order(&app, "b2b", "E2E-B2B-ATT-1", "UPS-GROUND").await;
     type_into(&app, "b2b-itemDTOs-0-boxNo", "C1").await;
     type_into(&app, "b2b-b2bDto-shipmentNo", "FBA15E2E0001").await;
-    type_into(
-        &app,
-        "b2b-attachments-path",
-        &label.display().to_string(),
-    )
-    .await;
+    type_into(&app, "b2b-attachments-path", &label.display().to_string()).await;
     click(&app, "b2b-attachments-add").await;
     let chosen = app
         .session
@@ -130,6 +136,7 @@ async fn a_b2b_attachment_chosen_before_creating_downloads_back_byte_for_byte() 
         .session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| !t.is_empty())
         .await;
+    show(&app, "b2b-attachment-list").await;
     app.screenshot("outbound-b2b-attachment-downloaded").await;
     app.stop().await;
 
@@ -275,6 +282,7 @@ async fn an_insured_order_without_a_value_highlights_the_insured_value() {
         .ok()
         .flatten();
     let still_in_form = app.session.by_test_id("b2c-form", UI_TIMEOUT).await.is_ok();
+    show(&app, "b2c-insurePrice").await;
     app.screenshot("outbound-b2c-field-error").await;
     app.stop().await;
 
@@ -282,11 +290,7 @@ async fn an_insured_order_without_a_value_highlights_the_insured_value() {
         message.is_ok(),
         "the insured value shows its error: {message:?}"
     );
-    assert_eq!(
-        marked.as_deref(),
-        Some("true"),
-        "the input is highlighted"
-    );
+    assert_eq!(marked.as_deref(), Some("true"), "the input is highlighted");
     assert_eq!(
         listed.as_deref(),
         Some("insurePrice"),
