@@ -6,7 +6,7 @@ import {
   labelFormFrom,
   labelListRequest,
   labelRequestFrom,
-  numberOrText,
+  numberOrBlank,
 } from "./labelForm";
 
 describe("express label form", () => {
@@ -52,12 +52,12 @@ describe("express label form", () => {
     expect(request.itemDTOs?.[1].declareName).toBe("Lamp");
   });
 
-  it("sends text that is not a number as it is, for Rust to name", () => {
-    expect(numberOrText("abc"), "not a number").toBe("abc");
-    expect(numberOrText(" "), "blank").toBeUndefined();
-    expect(numberOrText("0.5")).toBe(0.5);
-    expect(numberOrText(12), "a number input may hand back a number").toBe(12);
-    expect(numberOrText(null), "or null when empty").toBeUndefined();
+  it("leaves out text that is not a number, so Rust names the field", () => {
+    expect(numberOrBlank("abc"), "not a number").toBeUndefined();
+    expect(numberOrBlank(" "), "blank").toBeUndefined();
+    expect(numberOrBlank("0.5")).toBe(0.5);
+    expect(numberOrBlank(12), "a number input may hand back a number").toBe(12);
+    expect(numberOrBlank(null), "or null when empty").toBeUndefined();
   });
 
   it("fills the form from a label and sends the same content back", () => {

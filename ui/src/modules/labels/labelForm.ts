@@ -150,14 +150,14 @@ export function labelFormFrom(label: ExpressLabel): LabelFormState {
 }
 
 /**
- * A number input as the wire's JSON number; blank is left out. Text that is not a number is
- * sent as it is, so Rust names the field instead of the UI guessing.
+ * A number input as the wire's JSON number. Blank, and text that is not a number (which the
+ * command could not even read), are left out, so Rust names the field as missing.
  */
-export function numberOrText(value: unknown): number | string | undefined {
+export function numberOrBlank(value: unknown): number | undefined {
   const trimmed = text(value).trim();
   if (!trimmed) return undefined;
   const number = Number(trimmed);
-  return Number.isFinite(number) ? number : trimmed;
+  return Number.isFinite(number) ? number : undefined;
 }
 
 function isBlankLine(line: LineForm): boolean {
@@ -170,8 +170,8 @@ function lineRequest(line: LineForm): LabelLine {
     declareName: line.declareName,
     declareNameEn: line.declareNameEn,
     declareValue: text(line.declareValue).trim() ? formatDecimal(line.declareValue, 2) : "",
-    qty: numberOrText(line.qty) as number | undefined,
-    weight: numberOrText(line.weight) as number | undefined,
+    qty: numberOrBlank(line.qty),
+    weight: numberOrBlank(line.weight),
     hsCode: line.hsCode,
   };
 }
@@ -186,18 +186,18 @@ export function labelRequestFrom(form: LabelFormState): ExpressLabelCreate {
   while (lines.length > 0 && isBlankLine(lines[lines.length - 1])) lines.pop();
 
   const request = {
-    orderType: numberOrText(form.orderType),
+    orderType: numberOrBlank(form.orderType),
     referenceNo: form.referenceNo,
     shippingMethodCode: form.shippingMethodCode,
     trackingNo: form.trackingNo,
-    length: numberOrText(form.length),
-    width: numberOrText(form.width),
-    height: numberOrText(form.height),
-    weight: numberOrText(form.weight),
+    length: numberOrBlank(form.length),
+    width: numberOrBlank(form.width),
+    height: numberOrBlank(form.height),
+    weight: numberOrBlank(form.weight),
     shipper: { ...form.shipper },
     consignee: { ...form.consignee },
     isSign: form.isSign ? 1 : -1,
-    signType: form.isSign ? numberOrText(form.signType) : undefined,
+    signType: form.isSign ? numberOrBlank(form.signType) : undefined,
     isInsure: form.isInsure ? 1 : -1,
     insurePrice:
       form.isInsure && text(form.insurePrice).trim() ? formatDecimal(form.insurePrice, 2) : "",
