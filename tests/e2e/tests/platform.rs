@@ -2,14 +2,25 @@
 //! errors on the inputs they belong to (highlighted), then the filled form shows the live total
 //! of its lines and the sandbox's answer.
 
-use oms_desk_e2e::{AppHome, RunningApp, Session, UI_TIMEOUT};
+use oms_desk_e2e::{AppHome, Element, RunningApp, Session, UI_TIMEOUT};
+
+/// The element with `test_id`, scrolled to the middle of the window: WebKitWebDriver refuses
+/// to click or type into elements at the window's bottom edge.
+async fn in_view(session: &Session, test_id: &str) -> Element {
+    let element = session
+        .by_test_id(test_id, UI_TIMEOUT)
+        .await
+        .unwrap_or_else(|e| panic!("{test_id} is on the page: {e}"));
+    let scroll = "document.querySelector(`[data-testid=\"${arguments[0]}\"]`)\
+                  ?.scrollIntoView({block: 'center'})";
+    let _ = session.execute(scroll, serde_json::json!([test_id])).await;
+    element
+}
 
 /// Clicks the element with `test_id`, waiting for it to appear.
 async fn click(session: &Session, test_id: &str) {
-    session
-        .by_test_id(test_id, UI_TIMEOUT)
+    in_view(session, test_id)
         .await
-        .unwrap_or_else(|e| panic!("{test_id} is on the page: {e}"))
         .click()
         .await
         .unwrap_or_else(|e| panic!("{test_id} can be clicked: {e}"));
@@ -17,10 +28,7 @@ async fn click(session: &Session, test_id: &str) {
 
 /// Replaces the text of the input with `test_id`.
 async fn type_into(session: &Session, test_id: &str, text: &str) {
-    let input = session
-        .by_test_id(test_id, UI_TIMEOUT)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} is on the page: {e}"));
+    let input = in_view(session, test_id).await;
     input
         .clear()
         .await
