@@ -3,6 +3,8 @@
 //! 100x100 and the saved PDF has one page per carton; a carton without a SKU is refused with
 //! that carton's SKU input marked and no order created.
 
+#![cfg(feature = "e2e")]
+
 use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 

@@ -1,6 +1,8 @@
 //! The UI shell in the real app: the navigation reaches every module, the reference-data screen
 //! lists the sandbox's warehouses, and the language toggle switches every label to English.
 
+#![cfg(feature = "e2e")]
+
 use oms_desk_e2e::{AppHome, RunningApp, UI_TIMEOUT};
 
 const MODULES: [&str; 10] = [

@@ -3,6 +3,8 @@
 //! the form is cancelled from the list and shows as cancelled; and a form error highlights the
 //! field it belongs to.
 
+#![cfg(feature = "e2e")]
+
 use std::path::{Path, PathBuf};
 
 use oms_desk_e2e::{AppHome, RunningApp, UI_TIMEOUT};

@@ -1,6 +1,8 @@
 //! Products in the real app: a product created through the form (dimensions with units, a
 //! battery, a platform SKU) opens as its detail and is found in the list by its SKU.
 
+#![cfg(feature = "e2e")]
+
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use oms_desk_e2e::{AppHome, RunningApp, UI_TIMEOUT};

@@ -3,6 +3,8 @@
 //! active, and "test connection" succeeds against it. It writes only into the temporary folders
 //! and keyring namespace it was given.
 
+#![cfg(feature = "e2e")]
+
 use oms_desk_e2e::{AppHome, RunningApp, UI_TIMEOUT};
 
 fn real_home_config() -> Option<std::path::PathBuf> {
