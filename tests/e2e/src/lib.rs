@@ -3,8 +3,12 @@
 //! namespaces, and talks WebDriver to it. Tests then click through the app as a seller would,
 //! selecting elements by `data-testid`, and save a screenshot of each run as a CI artifact.
 //!
+//! The gestures the tests perform (click, type, pick…) are methods on [`Session`] in [`ui`],
+//! shared by every test file.
+//!
 //! The tests must run under a display (Xvfb) and a Secret Service (see `scripts/test.sh`).
 
+pub mod ui;
 pub mod webdriver;
 
 use std::net::TcpListener;
@@ -12,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub use ui::{pdf_info, unique_reference, PdfInfo};
 pub use webdriver::{Element, Session, WebDriverError};
 
 /// How long to wait for the app to show something before a test fails.

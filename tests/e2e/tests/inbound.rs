@@ -5,149 +5,61 @@
 
 #![cfg(feature = "e2e")]
 
-use std::process::Command;
-use std::time::{SystemTime, UNIX_EPOCH};
-
-use oms_desk_e2e::{AppHome, RunningApp, UI_TIMEOUT};
-use serde_json::json;
-
-/// Brings `test_id` to the middle of its scrolling pane: the webview's driver does not scroll
-/// nested panes by itself, and refuses elements outside the view.
-async fn reveal(app: &RunningApp, test_id: &str) -> oms_desk_e2e::Element {
-    let element = app
-        .session
-        .by_test_id(test_id, UI_TIMEOUT)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} is on the page: {e}"));
-    let script = "document.querySelector(`[data-testid=\"${arguments[0]}\"]`)\
-                  .scrollIntoView({ block: 'center' }); return true;";
-    app.session
-        .execute(script, json!([test_id]))
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} can be scrolled to: {e}"));
-    element
-}
-
-async fn click(app: &RunningApp, test_id: &str) {
-    reveal(app, test_id)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} can be clicked: {e}"));
-}
-
-async fn type_into(app: &RunningApp, test_id: &str, text: &str) {
-    let input = reveal(app, test_id).await;
-    input.clear().await.expect("the input can be cleared");
-    input
-        .type_text(text)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} takes text: {e}"));
-}
-
-/// Chooses `value` in the `<select>` with `test_id`, as the seller's choice would.
-async fn select(app: &RunningApp, test_id: &str, value: &str) {
-    app.session
-        .by_test_id(test_id, UI_TIMEOUT)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} is on the page: {e}"));
-    let script = "const el = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
-                  el.value = arguments[1]; \
-                  el.dispatchEvent(new Event('change', { bubbles: true })); \
-                  return el.value;";
-    let chosen = app
-        .session
-        .execute(script, json!([test_id, value]))
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} can be set: {e}"));
-    assert_eq!(chosen, json!(value), "{test_id} offers the option {value}");
-}
-
-/// Picks `value` in the searchable picker `test_id`.
-async fn pick(app: &RunningApp, test_id: &str, value: &str) {
-    click(app, test_id).await;
-    click(app, &format!("{test_id}-option-{value}")).await;
-}
-
-async fn count(app: &RunningApp, test_id: &str) -> usize {
-    app.session
-        .find_all(&format!("[data-testid=\"{test_id}\"]"))
-        .await
-        .expect("elements can be listed")
-        .len()
-}
-
-fn unique_reference(prefix: &str) -> String {
-    let millis = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("the clock is after 1970")
-        .as_millis();
-    format!("{prefix}-{millis}")
-}
+use oms_desk_e2e::{pdf_info, unique_reference, AppHome, RunningApp, Session, UI_TIMEOUT};
 
 /// Opens the new-order form once the sandbox is up, with the reference and warehouse filled in.
-async fn open_new_order(app: &RunningApp, reference: &str) {
-    app.session
-        .wait_for_text("env-banner", UI_TIMEOUT, |t| t.contains("http://127.0.0.1"))
-        .await
-        .expect("the sandbox is running");
-    click(app, "nav-inbound").await;
-    click(app, "inbound-create").await;
-    type_into(app, "inbound-referenceNo", reference).await;
-    pick(app, "inbound-warehouseCode", "US-LAX-1").await;
+async fn open_new_order(session: &Session, reference: &str) {
+    session.open_module("inbound").await;
+    session.click("inbound-create").await;
+    session.type_into("inbound-referenceNo", reference).await;
+    session.pick("inbound-warehouseCode", "US-LAX-1").await;
 }
 
 #[tokio::test]
 async fn an_asn_with_three_cartons_prints_three_box_labels() {
     let home = AppHome::new();
     let app = RunningApp::start(&home).await;
+    let session = &app.session;
     let reference = unique_reference("E2E-ASN");
 
-    open_new_order(&app, &reference).await;
-    select(&app, "inbound-shippingType", "1").await;
-    let container_shown = app
-        .session
+    open_new_order(session, &reference).await;
+    session.select("inbound-shippingType", "1").await;
+    let container_shown = session
         .by_test_id("inbound-container-section", UI_TIMEOUT)
         .await;
-    select(&app, "inbound-shippingType", "2").await;
-    let container_after_express = count(&app, "inbound-container-section").await;
+    session.select("inbound-shippingType", "2").await;
+    let container_after_express = session.count("inbound-container-section").await;
 
-    type_into(&app, "inbound-cartons-0-length", "40").await;
-    type_into(&app, "inbound-cartons-0-width", "30").await;
-    type_into(&app, "inbound-cartons-0-height", "25").await;
-    type_into(&app, "inbound-cartons-0-weight", "8.5").await;
-    pick(&app, "inbound-cartons-0-lines-0-productSku", "SKU-MUG-001").await;
-    type_into(&app, "inbound-cartons-0-lines-0-qty", "12").await;
-    type_into(&app, "inbound-duplicate-times", "2").await;
-    click(&app, "inbound-duplicate").await;
+    session.type_into("inbound-cartons-0-length", "40").await;
+    session.type_into("inbound-cartons-0-width", "30").await;
+    session.type_into("inbound-cartons-0-height", "25").await;
+    session.type_into("inbound-cartons-0-weight", "8.5").await;
+    session
+        .pick("inbound-cartons-0-lines-0-productSku", "SKU-MUG-001")
+        .await;
+    session
+        .type_into("inbound-cartons-0-lines-0-qty", "12")
+        .await;
+    session.type_into("inbound-duplicate-times", "2").await;
+    session.click("inbound-duplicate").await;
 
-    let total = app
-        .session
+    let total = session
         .wait_for_text("inbound-total-qty", UI_TIMEOUT, |t| t == "36")
         .await;
-    let cartons_in_form = count(&app, "inbound-carton").await;
-    let third_box = app
-        .session
-        .execute(
-            "return document.querySelector('[data-testid=\"inbound-cartons-2-boxNo\"]')?.value;",
-            json!([]),
-        )
-        .await
-        .expect("the third carton's box number can be read");
+    let cartons_in_form = session.count("inbound-carton").await;
+    let third_box = session.input_value("inbound-cartons-2-boxNo").await;
     app.screenshot("inbound-form-three-cartons").await;
-    click(&app, "inbound-save-reviewed").await;
+    session.click("inbound-save-reviewed").await;
 
-    let order_no = app
-        .session
+    let order_no = session
         .wait_for_text("inbound-detail-orderNo", UI_TIMEOUT, |t| {
             t.starts_with("IB")
         })
         .await;
-    let detail_lines = count(&app, "inbound-detail-line").await;
-    select(&app, "inbound-label-size", "100x100").await;
-    click(&app, "inbound-box-labels").await;
-    let saved = app
-        .session
+    let detail_lines = session.count("inbound-detail-line").await;
+    session.select("inbound-label-size", "100x100").await;
+    session.click("inbound-box-labels").await;
+    let saved = session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| t.ends_with(".pdf"))
         .await;
     app.screenshot("inbound-box-labels-saved").await;
@@ -165,7 +77,11 @@ async fn an_asn_with_three_cartons_prints_three_box_labels() {
         cartons_in_form, 3,
         "duplicating the carton twice gives 3 cartons"
     );
-    assert_eq!(third_box, json!("3"), "copies get the next box numbers");
+    assert_eq!(
+        third_box.as_deref(),
+        Some("3"),
+        "copies get the next box numbers"
+    );
     assert!(
         total.is_ok(),
         "the live total of SKU-MUG-001 is 3 x 12: {total:?}"
@@ -181,19 +97,12 @@ async fn an_asn_with_three_cartons_prints_three_box_labels() {
         path.contains(&order_no),
         "the file is named after the order: {path}"
     );
-    let info = Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .expect("pdfinfo runs (poppler-utils)");
-    let info = String::from_utf8_lossy(&info.stdout);
-    let pages = info
-        .lines()
-        .find_map(|line| line.strip_prefix("Pages:"))
-        .map(|n| n.trim().to_owned());
+    let info = pdf_info(&path);
     assert_eq!(
-        pages.as_deref(),
-        Some("3"),
-        "one 100x100 label per carton; pdfinfo said:\n{info}"
+        info.pages,
+        Some(3),
+        "one 100x100 label per carton; pdfinfo said:\n{}",
+        info.report
     );
 }
 
@@ -201,48 +110,52 @@ async fn an_asn_with_three_cartons_prints_three_box_labels() {
 async fn a_carton_without_sku_is_marked_and_nothing_is_created() {
     let home = AppHome::new();
     let app = RunningApp::start(&home).await;
+    let session = &app.session;
     let reference = unique_reference("E2E-BAD");
 
-    open_new_order(&app, &reference).await;
-    type_into(&app, "inbound-cartons-0-lines-0-qty", "3").await;
-    click(&app, "inbound-add-carton").await;
-    pick(&app, "inbound-cartons-1-lines-0-productSku", "SKU-LAMP-002").await;
-    type_into(&app, "inbound-cartons-1-lines-0-qty", "2").await;
-    click(&app, "inbound-save").await;
+    open_new_order(session, &reference).await;
+    session
+        .type_into("inbound-cartons-0-lines-0-qty", "3")
+        .await;
+    session.click("inbound-add-carton").await;
+    session
+        .pick("inbound-cartons-1-lines-0-productSku", "SKU-LAMP-002")
+        .await;
+    session
+        .type_into("inbound-cartons-1-lines-0-qty", "2")
+        .await;
+    session.click("inbound-save").await;
 
-    let marked = app
-        .session
+    let marked = session
         .wait_for_text(
             "inbound-cartons-0-lines-0-productSku-error",
             UI_TIMEOUT,
             |t| !t.is_empty(),
         )
         .await;
-    let wire_field = app
-        .session
-        .by_test_id("inbound-error-field", UI_TIMEOUT)
-        .await
-        .expect("the error panel names the field")
-        .attribute("data-field")
-        .await
-        .expect("the field can be read");
-    let other_carton_marked = count(&app, "inbound-cartons-1-lines-0-productSku-error").await;
+    let wire_field = session
+        .attribute_of("inbound-error-field", "data-field")
+        .await;
+    let other_carton_marked = session
+        .count("inbound-cartons-1-lines-0-productSku-error")
+        .await;
     app.screenshot("inbound-carton-without-sku").await;
 
-    click(&app, "nav-inbound").await;
-    app.session
+    session.click("nav-inbound").await;
+    session
         .wait_for_text("inbound-list-empty", UI_TIMEOUT, |t| !t.is_empty())
         .await
         .expect("the list has loaded");
-    type_into(&app, "inbound-filter-referenceNo", &reference).await;
-    click(&app, "inbound-search").await;
-    let nothing = app
-        .session
+    session
+        .type_into("inbound-filter-referenceNo", &reference)
+        .await;
+    session.click("inbound-search").await;
+    let nothing = session
         .wait_for_text("inbound-list-empty", UI_TIMEOUT, |t| {
             t.contains("没有符合条件")
         })
         .await;
-    let rows = count(&app, "inbound-list-row").await;
+    let rows = session.count("inbound-list-row").await;
     app.stop().await;
 
     assert!(

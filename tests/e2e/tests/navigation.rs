@@ -43,25 +43,13 @@ async fn navigation_reaches_every_module_and_the_language_switches() {
         .wait_for_text("nav-accounts", UI_TIMEOUT, |t| !t.is_empty())
         .await;
 
-    app.session
-        .by_test_id("nav-reference", UI_TIMEOUT)
-        .await
-        .expect("the reference-data entry")
-        .click()
-        .await
-        .expect("the entry can be clicked");
+    app.session.click("nav-reference").await;
     let first_warehouse = app
         .session
         .wait_for_text("reference-table-row", UI_TIMEOUT, |t| !t.is_empty())
         .await;
 
-    app.session
-        .by_test_id("language-toggle", UI_TIMEOUT)
-        .await
-        .expect("the language toggle")
-        .click()
-        .await
-        .expect("the toggle can be clicked");
+    app.session.click("language-toggle").await;
     let nav_after = app
         .session
         .wait_for_text("nav-accounts", UI_TIMEOUT, |t| t == "Accounts")

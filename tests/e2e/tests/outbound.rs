@@ -7,73 +7,44 @@
 
 use std::path::{Path, PathBuf};
 
-use oms_desk_e2e::{AppHome, RunningApp, UI_TIMEOUT};
+use oms_desk_e2e::{AppHome, RunningApp, Session, UI_TIMEOUT};
 
 /// One app at a time: the machine has few cores, and three webviews at once make every wait slow.
 static ONE_APP: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-async fn click(app: &RunningApp, test_id: &str) {
-    app.session
-        .by_test_id(test_id, UI_TIMEOUT)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} shows: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} can be clicked: {e}"));
-}
-
-async fn type_into(app: &RunningApp, test_id: &str, text: &str) {
-    let input = app
-        .session
-        .by_test_id(test_id, UI_TIMEOUT)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} shows: {e}"));
-    input.clear().await.expect("the input can be emptied");
-    input
-        .type_text(text)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} takes text: {e}"));
-}
-
-/// Chooses `value` in a Picker: open it, narrow the list by typing, click the option.
-async fn pick(app: &RunningApp, picker: &str, value: &str) {
-    click(app, picker).await;
-    type_into(app, &format!("{picker}-search"), value).await;
-    click(app, &format!("{picker}-option-{value}")).await;
-}
-
-/// Scrolls an element to the middle of the window, so the screenshot shows it.
-async fn show(app: &RunningApp, test_id: &str) {
-    let script = format!(
-        "document.querySelector('[data-testid=\"{test_id}\"]')\
-         ?.scrollIntoView({{block: 'center'}}); return true"
-    );
-    let _ = app.session.execute(&script, serde_json::json!([])).await;
-}
-
-/// Waits for the sandbox account to be active, then opens a module.
-async fn open_module(app: &RunningApp, module: &str) {
-    app.session
-        .wait_for_text("env-banner", UI_TIMEOUT, |t| {
-            t.contains("http://127.0.0.1:")
-        })
-        .await
-        .expect("the banner shows the running sandbox");
-    click(app, &format!("nav-{module}")).await;
-}
-
-/// Fills the fields every outbound order needs, shipping from US-LAX-1 with `channel`.
-async fn fill_order(app: &RunningApp, kind: &str, reference: &str, channel: &str) {
-    type_into(app, &format!("{kind}-referenceNo"), reference).await;
-    pick(app, &format!("{kind}-warehouseCode"), "US-LAX-1").await;
-    pick(app, &format!("{kind}-shippingMethodCode"), channel).await;
-    type_into(app, &format!("{kind}-contactName"), "Ann Buyer").await;
-    pick(app, &format!("{kind}-code2"), "US").await;
-    type_into(app, &format!("{kind}-city"), "Los Angeles").await;
-    type_into(app, &format!("{kind}-postcode"), "90001").await;
-    type_into(app, &format!("{kind}-address"), "100 Main Street").await;
-    type_into(app, &format!("{kind}-itemDTOs-0-productSku"), "SKU-MUG-001").await;
-    type_into(app, &format!("{kind}-itemDTOs-0-qty"), "2").await;
+/// Opens a new `kind` order once the sandbox runs and fills the fields every outbound order
+/// needs, shipping from US-LAX-1 with `channel`.
+async fn new_order(session: &Session, kind: &str, reference: &str, channel: &str) {
+    session.open_module(kind).await;
+    session.click(&format!("{kind}-create")).await;
+    session
+        .type_into(&format!("{kind}-referenceNo"), reference)
+        .await;
+    session
+        .pick(&format!("{kind}-warehouseCode"), "US-LAX-1")
+        .await;
+    session
+        .pick(&format!("{kind}-shippingMethodCode"), channel)
+        .await;
+    session
+        .type_into(&format!("{kind}-contactName"), "Ann Buyer")
+        .await;
+    session.pick(&format!("{kind}-code2"), "US").await;
+    session
+        .type_into(&format!("{kind}-city"), "Los Angeles")
+        .await;
+    session
+        .type_into(&format!("{kind}-postcode"), "90001")
+        .await;
+    session
+        .type_into(&format!("{kind}-address"), "100 Main Street")
+        .await;
+    session
+        .type_into(&format!("{kind}-itemDTOs-0-productSku"), "SKU-MUG-001")
+        .await;
+    session
+        .type_into(&format!("{kind}-itemDTOs-0-qty"), "2")
+        .await;
 }
 
 /// A small PDF-like file holding every byte value once, so any re-encoding would show.
@@ -93,52 +64,34 @@ async fn a_b2b_attachment_chosen_before_creating_downloads_back_byte_for_byte() 
     let (label, original) = write_label(files.path());
     let home = AppHome::new();
     let app = RunningApp::start(&home).await;
+    let session = &app.session;
 
-    open_module(&app, "b2b").await;
-    click(&app, "b2b-create").await;
-    fill_order(&app, "b2b", "E2E-B2B-ATT-1", "UPS-GROUND").await;
-    type_into(&app, "b2b-itemDTOs-0-boxNo", "C1").await;
-    type_into(&app, "b2b-b2bDto-shipmentNo", "FBA15E2E0001").await;
-    type_into(&app, "b2b-attachments-path", &label.display().to_string()).await;
-    click(&app, "b2b-attachments-add").await;
-    let chosen = app
-        .session
-        .by_test_id("b2b-attachments-file", UI_TIMEOUT)
-        .await
-        .expect("the chosen file is listed")
-        .attribute("data-path")
-        .await
-        .expect("the chosen file has a path");
-    let default_type = app
-        .session
-        .execute(
-            "return document.querySelector('[data-testid=\"b2b-attachment-type-0\"]').value",
-            serde_json::json!([]),
-        )
-        .await
-        .expect("the attachment type can be read");
-    click(&app, "b2b-save").await;
+    new_order(session, "b2b", "E2E-B2B-ATT-1", "UPS-GROUND").await;
+    session.type_into("b2b-itemDTOs-0-boxNo", "C1").await;
+    session
+        .type_into("b2b-b2bDto-shipmentNo", "FBA15E2E0001")
+        .await;
+    session
+        .type_into("b2b-attachments-path", &label.display().to_string())
+        .await;
+    session.click("b2b-attachments-add").await;
+    let chosen = session
+        .attribute_of("b2b-attachments-file", "data-path")
+        .await;
+    let default_type = session.input_value("b2b-attachment-type-0").await;
+    session.click("b2b-save").await;
 
-    let listed = app
-        .session
+    let listed = session
         .wait_for_text("b2b-attachment-list-row", UI_TIMEOUT, |t| {
             t.contains("fba-label.pdf")
         })
         .await;
-    let order_no = app
-        .session
-        .by_test_id("b2b-detail", UI_TIMEOUT)
-        .await
-        .expect("the new order's detail opens")
-        .attribute("data-order-no")
-        .await
-        .expect("the detail names its order");
-    click(&app, "b2b-download-attachments").await;
-    let saved = app
-        .session
+    let order_no = session.attribute_of("b2b-detail", "data-order-no").await;
+    session.click("b2b-download-attachments").await;
+    let saved = session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| !t.is_empty())
         .await;
-    show(&app, "b2b-attachment-list").await;
+    session.show("b2b-attachment-list").await;
     app.screenshot("outbound-b2b-attachment-downloaded").await;
     app.stop().await;
 
@@ -148,7 +101,7 @@ async fn a_b2b_attachment_chosen_before_creating_downloads_back_byte_for_byte() 
         "the typed path is the chosen file"
     );
     assert_eq!(
-        default_type.as_str(),
+        default_type.as_deref(),
         Some("SHIPMENT_LABEL"),
         "a B2B file starts as an FBA shipment label"
     );
@@ -180,32 +133,24 @@ async fn a_b2c_order_created_in_the_form_is_cancelled_from_the_list() {
     let _one = ONE_APP.lock().await;
     let home = AppHome::new();
     let app = RunningApp::start(&home).await;
+    let session = &app.session;
 
-    open_module(&app, "b2c").await;
-    click(&app, "b2c-create").await;
-    fill_order(&app, "b2c", "E2E-B2C-CANCEL-1", "USPS-GROUND").await;
-    click(&app, "b2c-save").await;
-    let created_status = app
-        .session
+    new_order(session, "b2c", "E2E-B2C-CANCEL-1", "USPS-GROUND").await;
+    session.click("b2c-save").await;
+    let created_status = session
         .wait_for_text("b2c-detail-status", UI_TIMEOUT, |t| !t.is_empty())
         .await;
-    let order_no = app
-        .session
-        .by_test_id("b2c-detail", UI_TIMEOUT)
+    let order_no = session
+        .attribute_of("b2c-detail", "data-order-no")
         .await
-        .expect("the new order's detail opens")
-        .attribute("data-order-no")
-        .await
-        .expect("the detail names its order")
         .unwrap_or_default();
 
-    click(&app, "b2c-back").await;
-    app.session
+    session.click("b2c-back").await;
+    session
         .wait_for_text("b2c-list-row", UI_TIMEOUT, |t| t.contains(&order_no))
         .await
         .expect("the new order is listed");
-    let checkbox = app
-        .session
+    let checkbox = session
         .find(&format!(
             "[data-testid=\"b2c-select\"][data-order-no=\"{order_no}\"]"
         ))
@@ -213,17 +158,13 @@ async fn a_b2c_order_created_in_the_form_is_cancelled_from_the_list() {
         .expect("the page can be searched")
         .expect("the order's row has a checkbox");
     checkbox.click().await.expect("the row can be selected");
-    click(&app, "b2c-cancel-selected").await;
-    click(&app, "b2c-cancel-confirm-ok").await;
-    let result = app
-        .session
-        .by_test_id("b2c-cancel-result", UI_TIMEOUT)
-        .await
-        .expect("the cancel shows a result per order");
-    let result_order = result.attribute("data-order-no").await.ok().flatten();
-    let result_ok = result.attribute("data-ok").await.ok().flatten();
-    let row_status = app
-        .session
+    session.click("b2c-cancel-selected").await;
+    session.click("b2c-cancel-confirm-ok").await;
+    let result_order = session
+        .attribute_of("b2c-cancel-result", "data-order-no")
+        .await;
+    let result_ok = session.attribute_of("b2c-cancel-result", "data-ok").await;
+    let row_status = session
         .wait_for_text("b2c-row-status", UI_TIMEOUT, |t| t == "已取消")
         .await;
     app.screenshot("outbound-b2c-cancelled").await;
@@ -255,36 +196,20 @@ async fn an_insured_order_without_a_value_highlights_the_insured_value() {
     let _one = ONE_APP.lock().await;
     let home = AppHome::new();
     let app = RunningApp::start(&home).await;
+    let session = &app.session;
 
-    open_module(&app, "b2c").await;
-    click(&app, "b2c-create").await;
-    fill_order(&app, "b2c", "E2E-B2C-ERROR-1", "USPS-GROUND").await;
-    click(&app, "b2c-isInsure").await;
-    click(&app, "b2c-save").await;
-    let message = app
-        .session
+    new_order(session, "b2c", "E2E-B2C-ERROR-1", "USPS-GROUND").await;
+    session.click("b2c-isInsure").await;
+    session.click("b2c-save").await;
+    let message = session
         .wait_for_text("b2c-insurePrice-error", UI_TIMEOUT, |t| !t.is_empty())
         .await;
-    let marked = app
-        .session
-        .by_test_id("b2c-insurePrice", UI_TIMEOUT)
-        .await
-        .expect("the insured value input")
-        .attribute("aria-invalid")
-        .await
-        .ok()
-        .flatten();
-    let listed = app
-        .session
-        .by_test_id("b2c-error-field", UI_TIMEOUT)
-        .await
-        .expect("the error panel lists the field")
-        .attribute("data-field")
-        .await
-        .ok()
-        .flatten();
-    let still_in_form = app.session.by_test_id("b2c-form", UI_TIMEOUT).await.is_ok();
-    show(&app, "b2c-insurePrice").await;
+    let marked = session
+        .attribute_of("b2c-insurePrice", "aria-invalid")
+        .await;
+    let listed = session.attribute_of("b2c-error-field", "data-field").await;
+    let still_in_form = session.by_test_id("b2c-form", UI_TIMEOUT).await.is_ok();
+    session.show("b2c-insurePrice").await;
     app.screenshot("outbound-b2c-field-error").await;
     app.stop().await;
 

@@ -47,12 +47,7 @@ async fn first_start_creates_the_local_sandbox_and_test_connection_succeeds() {
         Some(row) => row.text().await.unwrap_or_default(),
         None => String::new(),
     };
-    let button = app
-        .session
-        .by_test_id("test-connection", UI_TIMEOUT)
-        .await
-        .expect("the button");
-    button.click().await.expect("the button can be clicked");
+    app.session.click("test-connection").await;
     let result = app
         .session
         .wait_for_text("connection-result", UI_TIMEOUT, answered)
