@@ -27,11 +27,12 @@ export function progressOf(run: RunId): RunProgress | undefined {
 
 /**
  * Records progress read from the ledger (the history). A ledger that says the run stopped is
- * believed; while both say running, the event is the fresher one and stays.
+ * believed (a final event may have been missed); a ledger that says running is older than any
+ * event heard, which stays.
  */
 export function rememberProgress(progress: RunProgress): void {
   const known = latest.byRun[progress.runId];
-  if (!known || progress.state !== "running" || known.state !== "running") {
+  if (!known || progress.state !== "running") {
     latest.byRun[progress.runId] = progress;
   }
 }
