@@ -5,6 +5,7 @@ import type { Component } from "svelte";
 import Accounts from "./accounts/Screen.svelte";
 import B2b from "./b2b/Screen.svelte";
 import B2c from "./b2c/Screen.svelte";
+import Import from "./import/Screen.svelte";
 import Inbound from "./inbound/Screen.svelte";
 import Inventory from "./inventory/Screen.svelte";
 import Labels from "./labels/Screen.svelte";
@@ -31,4 +32,5 @@ export const MODULES: Module[] = [
   { id: "inventory", screen: Inventory },
   { id: "labels", screen: Labels },
   { id: "platform", screen: Platform },
+  { id: "import", screen: Import },
 ];
