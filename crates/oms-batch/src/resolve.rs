@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn other_refusals_stand() {
-        let message = "[0].warehouseCode: 仓库编码不存在 US-XXX (warehouse does not exist)";
+        let message = "[0].warehouseCode: 仓库编码不存在 US-NOPE (warehouse does not exist)";
 
         assert_eq!(
             platform_refusal("113-77", message, true),

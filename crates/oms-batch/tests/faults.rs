@@ -185,7 +185,7 @@ async fn refusals_are_final_and_pause_then_cancel_stop_sending() {
     let dir = tempfile::tempdir().unwrap();
     let ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
     let mut bad = b2c_order("SO-BAD");
-    bad.warehouse_code = "US-XXX-9".to_owned();
+    bad.warehouse_code = "US-NOPE-9".to_owned();
     let mut rows = vec![(2, bad)];
     rows.extend((3..=40).map(|n| (n, b2c_order(&format!("SO-{n}")))));
     set_faults(sandbox.base_url(), serde_json::json!({"latencyMs": 40})).await;
@@ -222,7 +222,7 @@ async fn refusals_are_final_and_pause_then_cancel_stop_sending() {
     );
     let bad = &ledger.entries(report.run_id).unwrap()[0];
     assert_eq!(bad.attempts, 1, "a refusal is not retried");
-    assert!(bad.errors.iter().any(|e| e.contains("US-XXX-9")), "{bad:?}");
+    assert!(bad.errors.iter().any(|e| e.contains("US-NOPE-9")), "{bad:?}");
     assert!(
         oms_batch::resume(&client, &ledger, report.run_id, &options)
             .await
