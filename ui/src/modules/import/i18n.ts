@@ -28,6 +28,36 @@ registerDictionary("import", {
   filePlaceholder: ["点击“选择文件…”或输入 CSV / XLSX 文件的完整路径", "Click “Choose file…” or type the full path of a CSV / XLSX file"],
   browse: ["选择文件…", "Choose file…"],
   check: ["检查", "Check"],
+  dropHint: [
+    "也可以把一个 CSV / XLSX 文件拖到窗口里，松开后自动检查。",
+    "Or drag a CSV / XLSX file onto the window: it is checked as soon as you let go.",
+  ],
+  dropRelease: ["松开即检查 {name}", "Let go to check {name}"],
+  dropReleaseFirst: [
+    "松开即检查 {name}（共 {count} 个文件，只导入这一个）",
+    "Let go to check {name} ({count} files: only this one is imported)",
+  ],
+  dropReleaseAny: ["松开即检查拖入的文件", "Let go to check the file"],
+  dropWillRefuse: [
+    "{names} 不是 CSV / XLSX 文件，无法导入",
+    "{names}: not a CSV / XLSX file, cannot be imported",
+  ],
+  dropSeveral: [
+    "一次只导入一个文件：正在检查 {name}，未使用 {ignored}。",
+    "One file at a time: {name} is checked; {ignored} not used.",
+  ],
+  dropUnsupported: [
+    "拖入的 {names} 不是 CSV 或 XLSX 文件。请拖入一个 .csv 或 .xlsx 表格（.xls 请先在 Excel 中另存为 .xlsx）。",
+    "{names} is not a CSV or XLSX file. Drop a .csv or .xlsx spreadsheet (save an .xls as .xlsx in Excel first).",
+  ],
+  dropUnsupportedMany: [
+    "拖入的文件（{names}）都不是 CSV 或 XLSX 文件。请拖入一个 .csv 或 .xlsx 表格（.xls 请先在 Excel 中另存为 .xlsx）。",
+    "None of the dropped files ({names}) is a CSV or XLSX file. Drop one .csv or .xlsx spreadsheet (save an .xls as .xlsx in Excel first).",
+  ],
+  dropEmpty: [
+    "没有收到文件：请从文件管理器拖入一个 CSV / XLSX 文件。",
+    "No file came with the drop: drag a CSV / XLSX file from the file manager.",
+  ],
   recheck: ["重新检查", "Check again"],
   checking: ["正在检查…", "Checking…"],
   noFileYet: [
