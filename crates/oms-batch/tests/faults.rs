@@ -222,7 +222,10 @@ async fn refusals_are_final_and_pause_then_cancel_stop_sending() {
     );
     let bad = &ledger.entries(report.run_id).unwrap()[0];
     assert_eq!(bad.attempts, 1, "a refusal is not retried");
-    assert!(bad.errors.iter().any(|e| e.contains("US-NOPE-9")), "{bad:?}");
+    assert!(
+        bad.errors.iter().any(|e| e.contains("US-NOPE-9")),
+        "{bad:?}"
+    );
     assert!(
         oms_batch::resume(&client, &ledger, report.run_id, &options)
             .await
