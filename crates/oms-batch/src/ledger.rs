@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -32,8 +32,8 @@ impl std::fmt::Display for RunId {
 #[serde(transparent)]
 pub struct EntryId(pub i64);
 
-/// What a run creates. The reference of platform orders is `platformOrderNo`, of the others
-/// `referenceNo`.
+/// What a run creates. The reference of platform orders is `platformOrderNo`, of products
+/// `productSku`, of the others `referenceNo`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -48,16 +48,19 @@ pub enum RunKind {
     InboundOrder,
     /// Return orders, sent one by one with `return_create`.
     ReturnOrder,
+    /// Products, sent one by one with `product_create`; the SKU stands for the order number.
+    Product,
 }
 
 impl RunKind {
     /// Every kind.
-    pub const ALL: [RunKind; 5] = [
+    pub const ALL: [RunKind; 6] = [
         Self::PlatformOrder,
         Self::B2cOrder,
         Self::B2bOrder,
         Self::InboundOrder,
         Self::ReturnOrder,
+        Self::Product,
     ];
 
     /// The name stored in the ledger and shown by the command line.
@@ -68,6 +71,7 @@ impl RunKind {
             Self::B2bOrder => "b2b_order",
             Self::InboundOrder => "inbound_order",
             Self::ReturnOrder => "return_order",
+            Self::Product => "product",
         }
     }
 
@@ -282,6 +286,34 @@ pub enum Claim {
         /// Its order number there.
         order_no: Option<String>,
     },
+}
+
+/// The desktop app's identifier, which names its data folder. The app and the `oms` command line
+/// keep their ledger there, so a reference accepted by one is never sent again by the other.
+pub const DESK_APP_IDENTIFIER: &str = "com.omsdesk.app";
+
+/// The ledger's file name in the app's data folder.
+pub const LEDGER_FILE: &str = "batches.sqlite";
+
+/// The ledger the desktop app uses, in the platform's data folder: on Linux
+/// `$XDG_DATA_HOME/com.omsdesk.app/batches.sqlite` (else under `~/.local/share`), on macOS under
+/// `~/Library/Application Support`, on Windows under `%APPDATA%`. `None` when the environment
+/// names no home folder.
+pub fn desk_ledger_path() -> Option<PathBuf> {
+    let env_dir = |name: &str| {
+        std::env::var_os(name)
+            .filter(|value| !value.is_empty())
+            .map(PathBuf::from)
+    };
+    let data_dir = if cfg!(target_os = "windows") {
+        env_dir("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        env_dir("HOME").map(|home| home.join("Library/Application Support"))
+    } else {
+        env_dir("XDG_DATA_HOME").or_else(|| env_dir("HOME").map(|home| home.join(".local/share")))
+    };
+
+    data_dir.map(|dir| dir.join(DESK_APP_IDENTIFIER).join(LEDGER_FILE))
 }
 
 /// The ledger. Cheap to clone; clones share one connection.

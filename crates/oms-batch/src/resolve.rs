@@ -6,6 +6,8 @@
 //! - **B2C, B2B, inbound and return orders** are looked up by their `referenceNo` with the list
 //!   endpoint's `referenceNos` filter ([`find_by_reference`]). Found: accepted, with the order
 //!   number the list shows. Not found: sent again.
+//! - **Products** are looked up the same way by `productSku` with the product list's
+//!   `productSkus` filter; a product found is accepted under its SKU.
 //! - **Platform orders** have no list endpoint in the contract (SPEC.md §2.9 has creates only),
 //!   so they cannot be looked up. They are sent again, and the OMS's own uniqueness of
 //!   `platformOrderNo` is what prevents a second order: its refusal of a duplicate
@@ -15,6 +17,7 @@
 
 use oms_api::inbound::InboundOrderListRequest;
 use oms_api::outbound::OutboundListRequest;
+use oms_api::product::ProductListRequest;
 use oms_api::returns::ReturnListRequest;
 use oms_api::{Client, CommonParam};
 use std::collections::HashMap;
@@ -25,7 +28,7 @@ use crate::ledger::RunKind;
 pub const REFERENCES_PER_LOOKUP: usize = 100;
 
 /// Looks `references` up with the kind's list endpoint and returns the ones found, with their
-/// order numbers. Platform orders cannot be looked up: the answer is always empty for them.
+/// order numbers (for products: their SKUs). Platform orders cannot be looked up: the answer is always empty for them.
 ///
 /// # Errors
 ///
@@ -84,6 +87,20 @@ pub async fn find_by_reference(
                     .list
                     .into_iter()
                     .map(|order| (order.reference_no, order.order_no))
+                    .collect()
+            }
+            RunKind::Product => {
+                let request = ProductListRequest {
+                    product_skus: chunk.to_vec(),
+                    common_param: page,
+                    ..ProductListRequest::default()
+                };
+                client
+                    .list_products(&request)
+                    .await?
+                    .list
+                    .into_iter()
+                    .map(|product| (Some(product.product_sku.clone()), product.product_sku))
                     .collect()
             }
         };

@@ -19,6 +19,7 @@
 use oms_api::inbound::InboundOrderCreate;
 use oms_api::outbound::{B2bOrderCreate, B2cOrderCreate};
 use oms_api::platform::{PlatformOrderBatch, PlatformOrderCreate, MAX_ORDERS_PER_BATCH};
+use oms_api::product::Product;
 use oms_api::returns::ReturnOrderCreate;
 use oms_api::{Client, Error, Validate};
 use serde::{Deserialize, Serialize};
@@ -232,7 +233,7 @@ pub trait Submittable: Serialize {
     /// The run kind.
     const KIND: RunKind;
 
-    /// `referenceNo`, or `platformOrderNo` for platform orders.
+    /// `referenceNo`, `platformOrderNo` for platform orders, `productSku` for products.
     fn reference(&self) -> &str;
 }
 
@@ -257,6 +258,7 @@ submittable!(B2cOrderCreate, RunKind::B2cOrder, reference_no);
 submittable!(B2bOrderCreate, RunKind::B2bOrder, reference_no);
 submittable!(InboundOrderCreate, RunKind::InboundOrder, reference_no);
 submittable!(ReturnOrderCreate, RunKind::ReturnOrder, reference_no);
+submittable!(Product, RunKind::Product, product_sku);
 
 /// Records `rows` (row number, request) as a new run, all `pending`, and returns its id without
 /// sending anything: the app can show the run and hand its id to [`resume`].
@@ -920,6 +922,13 @@ async fn create_one(
             .create_return_order(&read::<ReturnOrderCreate>(body)?)
             .await
             .map(|created| created.order_no),
+        RunKind::Product => {
+            let product = read::<Product>(body)?;
+            client
+                .create_product(&product)
+                .await
+                .map(|_| product.product_sku)
+        }
         RunKind::PlatformOrder => {
             let order = read::<PlatformOrderCreate>(body)?;
             client

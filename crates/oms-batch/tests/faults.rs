@@ -7,7 +7,7 @@ mod support;
 use oms_api::outbound::OutboundListRequest;
 use oms_api::CommonParam;
 use oms_batch::ledger::{EntryState, Ledger};
-use oms_batch::{submit_b2c_orders, submit_platform_orders, BatchOptions, RunState};
+use oms_batch::{submit_b2c_orders, submit_platform_orders, submit_rows, BatchOptions, RunState};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -140,6 +140,55 @@ async fn two_hundred_b2c_orders_through_faults_land_exactly_once() {
     order_nos.sort_unstable();
     order_nos.dedup();
     assert_eq!(order_nos.len(), 200, "every row has its own order number");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_products_through_faults_are_created_exactly_once() {
+    let sandbox = start().await;
+    let client = client(&sandbox, Duration::from_millis(1500));
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = Ledger::open(&dir.path().join("ledger.db")).unwrap();
+    let rows: Vec<_> = (1..=100)
+        .map(|n| (n + 1, product(&format!("SKU-IMPORT-{n:03}"))))
+        .collect();
+    let options = BatchOptions {
+        settle_delay: Duration::from_millis(50),
+        ..BatchOptions::default()
+    };
+    let products_before = records_of(&stats(sandbox.base_url()).await, "product");
+    set_faults(sandbox.base_url(), mixed_faults(0.15, 11)).await;
+
+    let mut report = submit_rows(&client, &ledger, rows, &options)
+        .await
+        .expect("the run completes");
+    set_faults(sandbox.base_url(), serde_json::json!({})).await;
+    if report.state != RunState::Finished {
+        report = oms_batch::resume(&client, &ledger, report.run_id, &options)
+            .await
+            .expect("the run resumes once the faults are off");
+    }
+
+    assert_eq!(report.state, RunState::Finished, "{report:?}");
+    assert_eq!(
+        (report.counts.accepted, report.counts.rejected),
+        (100, 0),
+        "a product created by a send whose answer was lost is found, not refused as a \
+         duplicate: {report:?}"
+    );
+    let stats = stats(sandbox.base_url()).await;
+    assert!(faults_injected(&stats) >= 5, "faults were met: {stats}");
+    assert_eq!(
+        records_of(&stats, "product") - products_before,
+        100,
+        "exactly 100 new products on the server: {stats}"
+    );
+    let entries = ledger.entries(report.run_id).unwrap();
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.order_no.as_deref() == Some(e.reference.as_str())),
+        "a product is recorded under its SKU"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,7 +6,7 @@
 //! batch run ended with rejected or open rows), 4 the network failed (for a create, look the
 //! order up before resending), 1 anything else.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use oms_api::dispatch::{self, CallOutput};
 use oms_api::endpoints::{EndpointId, ENDPOINTS};
 use oms_api::{Client, Credentials, Error, Secret};
@@ -72,6 +72,8 @@ enum Command {
         /// The ledger file (defaults to OMS_LEDGER, then the OMS Desk data folder).
         #[arg(long, env = "OMS_LEDGER")]
         ledger: Option<PathBuf>,
+        #[command(flatten)]
+        sending: Sending,
     },
     /// Batch runs recorded in the ledger.
     Batch {
@@ -90,7 +92,7 @@ enum ImportKindArg {
     PlatformOrders,
     /// B2C outbound orders, sent one by one with bounded concurrency.
     B2cOrders,
-    /// Products (checked only: product imports are not sent yet).
+    /// Products, created one by one.
     Products,
 }
 
@@ -139,7 +141,20 @@ enum BatchCommand {
         /// Where to write the result CSV (row, reference, state, orderNo, errors).
         #[arg(long)]
         result: Option<PathBuf>,
+        #[command(flatten)]
+        sending: Sending,
     },
+}
+
+/// How fast a batch run sends.
+#[derive(Args, Clone, Copy)]
+struct Sending {
+    /// Calls in flight at once (1 to 16).
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=16))]
+    concurrency: u16,
+    /// Platform orders per create-batch call (1 to 100).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(1..=100))]
+    chunk_size: u16,
 }
 
 #[derive(Subcommand)]
@@ -293,14 +308,17 @@ async fn run(command: Command) -> Result<String, Failure> {
             dry_run,
             result,
             ledger,
-        } => import(kind, &file, dry_run, result, ledger).await,
+            sending,
+        } => import(kind, &file, dry_run, result, ledger, sending).await,
         Command::Batch { ledger, command } => {
             let ledger = open_ledger(ledger)?;
             match command {
                 BatchCommand::Status => batch_status(&ledger),
-                BatchCommand::Resume { run_id, result } => {
-                    batch_resume(&ledger, oms_batch::RunId(run_id), result).await
-                }
+                BatchCommand::Resume {
+                    run_id,
+                    result,
+                    sending,
+                } => batch_resume(&ledger, oms_batch::RunId(run_id), result, sending).await,
             }
         }
     }
@@ -356,24 +374,18 @@ fn parse_nup(text: &str) -> Result<oms_batch::labels::Nup, Failure> {
         })
 }
 
-/// The ledger the app uses: `--ledger`, `OMS_LEDGER`, or `oms-desk/batches.sqlite` in the data
-/// folder (`XDG_DATA_HOME`, else `~/.local/share`).
+/// The ledger the desktop app uses (so a reference it accepted is never sent again from here):
+/// `--ledger`, `OMS_LEDGER`, or `com.omsdesk.app/batches.sqlite` in the data folder
+/// (`XDG_DATA_HOME`, else `~/.local/share`).
 fn open_ledger(path: Option<PathBuf>) -> Result<oms_batch::Ledger, Failure> {
-    let path = match path {
-        Some(path) => path,
-        None => std::env::var_os("XDG_DATA_HOME")
-            .map(PathBuf::from)
-            .or_else(|| {
-                std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share"))
-            })
-            .map(|dir| dir.join("oms-desk").join("batches.sqlite"))
-            .ok_or_else(|| {
-                Failure::usage(
-                    "请用 --ledger 指定批次记录文件",
-                    "give the ledger file with --ledger",
-                )
-            })?,
-    };
+    let path = path
+        .or_else(oms_batch::ledger::desk_ledger_path)
+        .ok_or_else(|| {
+            Failure::usage(
+                "请用 --ledger 指定批次记录文件",
+                "give the ledger file with --ledger",
+            )
+        })?;
 
     Ok(oms_batch::Ledger::open(&path)?)
 }
@@ -411,6 +423,7 @@ async fn import(
     dry_run: bool,
     result: Option<PathBuf>,
     ledger: Option<PathBuf>,
+    sending: Sending,
 ) -> Result<String, Failure> {
     let report = oms_import::import_file(kind.into(), file).map_err(|e| Failure {
         exit: 2,
@@ -428,38 +441,21 @@ async fn import(
 
     let client = client_from_env()?;
     let ledger = open_ledger(ledger)?;
-    let options = batch_options(result, Some(file.display().to_string()));
+    let options = batch_options(result, Some(file.display().to_string()), sending);
 
     let outcome = match report {
         oms_import::AnyReport::PlatformOrders(report) => {
-            let rows = report
-                .orders
-                .into_iter()
-                .map(|o| (first_row(&o.rows), o.request))
-                .collect();
-            oms_batch::submit_platform_orders(&client, &ledger, rows, &options).await?
+            oms_batch::submit_rows(&client, &ledger, report.into_rows(), &options).await?
         }
         oms_import::AnyReport::B2cOrders(report) => {
-            let rows = report
-                .orders
-                .into_iter()
-                .map(|o| (first_row(&o.rows), o.request))
-                .collect();
-            oms_batch::submit_b2c_orders(&client, &ledger, rows, &options).await?
+            oms_batch::submit_rows(&client, &ledger, report.into_rows(), &options).await?
         }
-        oms_import::AnyReport::Products(_) => {
-            return Err(Failure::usage(
-                "产品表格目前只能检查（--dry-run），还不能批量创建",
-                "product spreadsheets can only be checked (--dry-run) for now, not sent",
-            ))
+        oms_import::AnyReport::Products(report) => {
+            oms_batch::submit_rows(&client, &ledger, report.into_rows(), &options).await?
         }
     };
 
     run_outcome(outcome, &ledger)
-}
-
-fn first_row(rows: &[usize]) -> u32 {
-    rows.first().map(|row| *row as u32).unwrap_or_default()
 }
 
 /// Lists the first errors by row and column and writes every one into a copy of the file.
@@ -500,10 +496,16 @@ fn import_errors(
 }
 
 /// Options of a run started or resumed from the command line: progress on standard error.
-fn batch_options(result: Option<PathBuf>, source_file: Option<String>) -> oms_batch::BatchOptions {
+fn batch_options(
+    result: Option<PathBuf>,
+    source_file: Option<String>,
+    sending: Sending,
+) -> oms_batch::BatchOptions {
     oms_batch::BatchOptions {
         result_file: result,
         source_file,
+        concurrency: usize::from(sending.concurrency),
+        chunk_size: usize::from(sending.chunk_size),
         progress_interval: std::time::Duration::from_secs(1),
         progress: Some(std::sync::Arc::new(|p: &oms_batch::Progress| {
             eprintln!(
@@ -526,9 +528,10 @@ async fn batch_resume(
     ledger: &oms_batch::Ledger,
     run: oms_batch::RunId,
     result: Option<PathBuf>,
+    sending: Sending,
 ) -> Result<String, Failure> {
     let client = client_from_env()?;
-    let options = batch_options(result, None);
+    let options = batch_options(result, None, sending);
 
     let report = oms_batch::resume(&client, ledger, run, &options).await?;
 
@@ -750,5 +753,22 @@ fn client_from_env() -> Result<Client, Failure> {
         }
     };
 
-    Ok(Client::new(&base_url, credentials)?)
+    let timeout = match std::env::var("OMS_TIMEOUT_SECS") {
+        Err(_) => None,
+        Ok(text) => match text.trim().parse::<u64>() {
+            Ok(seconds @ 1..=600) => Some(std::time::Duration::from_secs(seconds)),
+            _ => {
+                return Err(Failure::usage(
+                    &format!("OMS_TIMEOUT_SECS 必须是 1 到 600 之间的秒数，现在是 `{text}`"),
+                    &format!("OMS_TIMEOUT_SECS must be 1 to 600 seconds, is `{text}`"),
+                ))
+            }
+        },
+    };
+
+    let mut builder = Client::builder(&base_url, credentials);
+    if let Some(timeout) = timeout {
+        builder = builder.timeout(timeout);
+    }
+    Ok(builder.build()?)
 }

@@ -239,12 +239,6 @@ async fn a_bulk_result_with_failures_prints_it_and_exits_3() {
 async fn import_checks_a_spreadsheet_then_sends_it_as_a_batch() {
     use oms_import::{template, FileFormat, ImportKind, Language};
     let folder = tempfile::tempdir().unwrap();
-    let good = folder.path().join("orders.csv");
-    std::fs::write(
-        &good,
-        template(ImportKind::PlatformOrders, Language::Zh, FileFormat::Csv),
-    )
-    .unwrap();
     let sandbox = oms_sandbox::Sandbox::start(oms_sandbox::SandboxConfig::default())
         .await
         .unwrap();
@@ -260,35 +254,47 @@ async fn import_checks_a_spreadsheet_then_sends_it_as_a_batch() {
             folder.path().join("ledger.sqlite").display().to_string(),
         ),
     ];
-    let args = |extra: &[&str]| {
-        let mut args = vec![
-            "import".to_owned(),
-            "platform-orders".to_owned(),
-            good.display().to_string(),
-        ];
-        args.extend(extra.iter().map(|a| a.to_string()));
-        args
-    };
 
-    let checked = oms_async(args(&["--dry-run"]), env.clone(), None).await;
-    let sent = oms_async(args(&[]), env.clone(), None).await;
-    let again = oms_async(args(&[]), env, None).await;
+    for (kind, name) in [
+        (ImportKind::PlatformOrders, "platform-orders"),
+        (ImportKind::Products, "products"),
+    ] {
+        let file = folder.path().join(format!("{name}.csv"));
+        std::fs::write(&file, template(kind, Language::Zh, FileFormat::Csv)).unwrap();
+        let args = |extra: &[&str]| {
+            let mut args = vec![
+                "import".to_owned(),
+                name.to_owned(),
+                file.display().to_string(),
+            ];
+            args.extend(extra.iter().map(|a| a.to_string()));
+            args
+        };
 
-    assert!(checked.status.success(), "{}", text(&checked.stderr));
-    assert!(text(&checked.stdout).contains("nothing sent"));
-    assert!(
-        sent.status.success(),
-        "the template's example order is sent: {}",
-        text(&sent.stderr)
-    );
-    let report: Value = serde_json::from_slice(&sent.stdout).expect("the run report");
-    assert_eq!(report["counts"]["accepted"], 1, "{report}");
-    let second: Value = serde_json::from_slice(&again.stdout).expect("the second run report");
-    assert_eq!(
-        second["counts"]["accepted"], 0,
-        "a reference already accepted is not sent again: {second}"
-    );
-    assert_eq!(second["counts"]["duplicate"], 1, "{second}");
+        let checked = oms_async(args(&["--dry-run"]), env.clone(), None).await;
+        let sent = oms_async(args(&["--concurrency", "2"]), env.clone(), None).await;
+        let again = oms_async(args(&[]), env.clone(), None).await;
+
+        assert!(
+            checked.status.success(),
+            "{name}: {}",
+            text(&checked.stderr)
+        );
+        assert!(text(&checked.stdout).contains("nothing sent"), "{name}");
+        assert!(
+            sent.status.success(),
+            "{name}: the template's example is sent: {}",
+            text(&sent.stderr)
+        );
+        let report: Value = serde_json::from_slice(&sent.stdout).expect("the run report");
+        assert_eq!(report["counts"]["accepted"], 1, "{name}: {report}");
+        let second: Value = serde_json::from_slice(&again.stdout).expect("the second run report");
+        assert_eq!(
+            second["counts"]["accepted"], 0,
+            "{name}: a reference already accepted is not sent again: {second}"
+        );
+        assert_eq!(second["counts"]["duplicate"], 1, "{name}: {second}");
+    }
     sandbox.shutdown().await.unwrap();
 }
 

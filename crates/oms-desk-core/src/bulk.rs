@@ -28,8 +28,7 @@ use crate::state::DeskState;
 pub use oms_batch::{EntryState, RunId, RunKind};
 pub use oms_import::{FileFormat, ImportKind, Language, TextEncoding};
 
-/// The ledger's file name in the app's data folder.
-pub const LEDGER_FILE: &str = "batches.sqlite";
+pub use oms_batch::ledger::LEDGER_FILE;
 
 /// The name of the event that carries a [`RunProgress`] to the window.
 pub const PROGRESS_EVENT: &str = "batch-progress";
@@ -54,8 +53,7 @@ pub struct ImportCheck {
     pub errors: Vec<ImportProblem>,
     /// Things to know that do not stop the import.
     pub warnings: Vec<ImportWarning>,
-    /// True when the file can be sent now: no problem, at least one order, and a kind the app
-    /// sends (platform and B2C orders; products are only checked).
+    /// True when the file can be sent now: no problem and at least one order (or product).
     pub can_submit: bool,
 }
 
@@ -409,7 +407,7 @@ impl DeskState {
     /// # Errors
     /// `validation` with a field per problem (`rows[<row>].<field>`) when any row has one, so
     /// nothing of a half-valid file is sent; `validation` on `concurrency` / `chunkSize`;
-    /// `notSendable` for products or a file without orders; `importFile`; no account.
+    /// `notSendable` for a file without orders; `importFile`; no account.
     pub async fn start_import_run(
         &self,
         kind: ImportKind,
@@ -643,9 +641,7 @@ fn import_check(report: &AnyReport) -> ImportCheck {
                 en: w.en.clone(),
             })
             .collect(),
-        can_submit: report.errors().is_empty()
-            && orders > 0
-            && report.kind() != ImportKind::Products,
+        can_submit: report.errors().is_empty() && orders > 0,
     }
 }
 
@@ -657,8 +653,7 @@ fn import_error(error: oms_import::Error) -> CommandError {
     CommandError::new("importFile", error.zh(), error.to_string())
 }
 
-/// Refuses a file with any problem (each as a field `rows[<row>].<field>`), without orders, or
-/// of a kind the app does not send.
+/// Refuses a file with any problem (each as a field `rows[<row>].<field>`), or without orders.
 fn refuse_problems(report: &AnyReport) -> Result<(), CommandError> {
     let errors = report.errors();
     if !errors.is_empty() {
@@ -687,18 +682,11 @@ fn refuse_problems(report: &AnyReport) -> Result<(), CommandError> {
         return Err(refusal);
     }
 
-    if report.kind() == ImportKind::Products {
-        return Err(CommandError::new(
-            "notSendable",
-            "产品表格目前只能检查，还不能批量创建",
-            "product spreadsheets can only be checked for now, not sent",
-        ));
-    }
     if report.order_counts().0 == 0 {
         return Err(CommandError::new(
             "notSendable",
-            "表格里没有订单",
-            "the file holds no orders",
+            "表格里没有可发送的订单或产品",
+            "the file holds no orders or products to send",
         ));
     }
     Ok(())
@@ -710,37 +698,13 @@ fn record_report(
     report: AnyReport,
     source_file: Option<&str>,
 ) -> Result<RunId, CommandError> {
-    fn first_row(rows: &[usize]) -> u32 {
-        rows.first().map(|row| count(*row)).unwrap_or_default()
-    }
-
     let run = match report {
-        AnyReport::PlatformOrders(report) => {
-            let rows: Vec<_> = report
-                .orders
-                .into_iter()
-                .map(|o| (first_row(&o.rows), o.request))
-                .collect();
-            record_rows(ledger, &rows, source_file)?
-        }
-        AnyReport::B2cOrders(report) => {
-            let rows: Vec<_> = report
-                .orders
-                .into_iter()
-                .map(|o| (first_row(&o.rows), o.request))
-                .collect();
-            record_rows(ledger, &rows, source_file)?
-        }
-        AnyReport::Products(_) => {
-            return Err(CommandError::new(
-                "notSendable",
-                "产品表格目前只能检查，还不能批量创建",
-                "product spreadsheets can only be checked for now, not sent",
-            ))
-        }
+        AnyReport::PlatformOrders(report) => record_rows(ledger, &report.into_rows(), source_file),
+        AnyReport::B2cOrders(report) => record_rows(ledger, &report.into_rows(), source_file),
+        AnyReport::Products(report) => record_rows(ledger, &report.into_rows(), source_file),
     };
 
-    Ok(run)
+    Ok(run?)
 }
 
 /// The batch options for the UI's choices, each out-of-range choice as a field error.

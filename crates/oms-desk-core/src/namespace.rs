@@ -8,7 +8,7 @@ use std::sync::Arc;
 use oms_accounts::{KeyringSecretStore, SecretStore};
 
 /// The app identifier, as in `tauri.conf.json`.
-pub const APP_IDENTIFIER: &str = "com.omsdesk.app";
+pub const APP_IDENTIFIER: &str = oms_batch::ledger::DESK_APP_IDENTIFIER;
 
 /// The environment variable that overrides the keyring namespace (used by tests).
 pub const KEYRING_NAMESPACE_VAR: &str = "OMS_DESK_KEYRING_NAMESPACE";

@@ -361,6 +361,22 @@ impl DeskState {
         })
     }
 
+    /// The banner as the window shows it: the active account's, `None` when there is no account.
+    ///
+    /// # Errors
+    /// The reason the first-start account could not be made (a locked keyring, a sandbox that
+    /// would not start) while there is still no account, so the seller reads what to do at once
+    /// instead of an empty app.
+    pub async fn banner(&self) -> Result<Option<ActiveEnvironment>, CommandError> {
+        let banner = self.active_environment().await;
+        let problem = self.startup_problem.lock().ok().and_then(|p| p.clone());
+
+        match (banner, problem) {
+            (None, Some(problem)) => Err(problem),
+            (banner, _) => Ok(banner),
+        }
+    }
+
     /// The active account.
     ///
     /// # Errors

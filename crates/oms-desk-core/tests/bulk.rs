@@ -2,7 +2,8 @@
 //! spreadsheet is reported by row and column and never sent, a valid one runs to the end in the
 //! background with progress events, a run pauses, resumes and cancels without an order lost or
 //! sent twice, a run left mid-send by a closed app is listed as interrupted and finishes exactly
-//! once when resumed, and a saved template checks clean.
+//! once when resumed, a saved template checks clean, and a product spreadsheet creates its
+//! products.
 
 mod support;
 
@@ -465,4 +466,82 @@ async fn a_saved_template_checks_clean() {
             "{name}: may be opened from the app"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_product_spreadsheet_creates_its_products_once() {
+    let (root, state) = started_state().await;
+    let (name, bytes) = template_file(ImportKind::Products, Language::Zh, FileFormat::Csv);
+    let path = root.path().join(&name);
+    std::fs::write(&path, bytes).unwrap();
+    let check = state.check_import(ImportKind::Products, &path).unwrap();
+    assert!(check.errors.is_empty(), "{:#?}", check.errors);
+    assert!(check.can_submit, "a clean product file can be sent");
+    let records = |stats: Value| -> u64 {
+        stats["records"]
+            .as_array()
+            .expect("stats list records")
+            .iter()
+            .filter(|row| row["kind"] == "product")
+            .map(|row| row["count"].as_u64().unwrap_or(0))
+            .sum()
+    };
+    let before = records(admin(&state, "stats", None).await);
+    let events = Events::default();
+
+    let run = state
+        .start_import_run(
+            ImportKind::Products,
+            &path,
+            RunOptions::default(),
+            events.listener(),
+        )
+        .await
+        .unwrap();
+    let last = events
+        .wait_for(run, "finished", |p| p.state == RunStatus::Finished)
+        .await;
+
+    assert_eq!((last.done, last.failed), (1, 0), "{last:?}");
+    assert_eq!(
+        records(admin(&state, "stats", None).await) - before,
+        1,
+        "the example product is now in the sandbox"
+    );
+    let rows = state.run_entries(run).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].order_no.as_deref(),
+        Some(rows[0].reference.as_str()),
+        "a product is recorded under its SKU: {rows:?}"
+    );
+    let summary = state.list_runs().unwrap().remove(0);
+    assert_eq!(summary.kind, oms_desk_core::bulk::RunKind::Product);
+
+    let again = state
+        .start_import_run(
+            ImportKind::Products,
+            &path,
+            RunOptions::default(),
+            events.listener(),
+        )
+        .await
+        .unwrap();
+    let last = events
+        .wait_for(again, "finished", |p| p.state == RunStatus::Finished)
+        .await;
+    assert_eq!(
+        last.done, 1,
+        "the second run finds the product made by the first"
+    );
+    assert_eq!(
+        state.run_entries(again).unwrap()[0].state,
+        EntryState::Duplicate,
+        "an accepted SKU is not sent again"
+    );
+    assert_eq!(
+        records(admin(&state, "stats", None).await) - before,
+        1,
+        "still one product"
+    );
 }

@@ -642,5 +642,10 @@ async fn a_locked_keyring_on_first_start_opens_the_app_and_says_what_to_do() {
         state.list_accounts().await.accounts.is_empty(),
         "nothing half-saved"
     );
+    let banner = state.banner().await.unwrap_err();
+    assert_eq!(
+        banner.code, "keyringLocked",
+        "the banner says why there is no account instead of an empty app: {banner:?}"
+    );
     state.shutdown().await;
 }

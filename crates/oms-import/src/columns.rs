@@ -496,7 +496,7 @@ static PRODUCTS: KindSpec = KindSpec {
     reference: "productSku",
     lines: None,
     columns: &[
-        required("productSku", "SKU", "SKU", Text, "SKU-MUG-001"),
+        required("productSku", "SKU", "SKU", Text, "SKU-MUG-350"),
         column("name", "中文名称", "Chinese name", Text, "陶瓷马克杯"),
         column(
             "nameEn",

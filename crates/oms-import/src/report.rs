@@ -105,4 +105,16 @@ impl<T> ImportReport<T> {
 
         rows
     }
+
+    /// Every order with the first file row it came from, in file order: the shape a batch run
+    /// records (a row number too large for `u32` is kept as `u32::MAX`).
+    pub fn into_rows(self) -> Vec<(u32, T)> {
+        self.orders
+            .into_iter()
+            .map(|order| {
+                let first = order.rows.first().copied().unwrap_or_default();
+                (u32::try_from(first).unwrap_or(u32::MAX), order.request)
+            })
+            .collect()
+    }
 }

@@ -52,13 +52,14 @@ pub async fn switch_account(
     state.switch_account(&id).await
 }
 
-/// The banner of the active account; `null` when there is no account.
+/// The banner of the active account; `null` when there is no account; the reason when the
+/// first-start account could not be made (a locked keyring).
 #[tauri::command]
 #[specta::specta]
 pub async fn active_environment(
     state: State<'_, DeskState>,
 ) -> Result<Option<ActiveEnvironment>, CommandError> {
-    Ok(state.active_environment().await)
+    state.banner().await
 }
 
 /// 欢迎入口: checks that the active account's server accepts its credentials.

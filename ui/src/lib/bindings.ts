@@ -16,7 +16,10 @@ export const commands = {
 	removeAccount: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("remove_account", { id })),
 	/**  Makes an account the active one; returns the new banner. */
 	switchAccount: (id: string) => typedError<ActiveEnvironment, CommandError>(__TAURI_INVOKE("switch_account", { id })),
-	/**  The banner of the active account; `null` when there is no account. */
+	/**
+	 *  The banner of the active account; `null` when there is no account; the reason when the
+	 *  first-start account could not be made (a locked keyring).
+	 */
 	activeEnvironment: () => typedError<ActiveEnvironment | null, CommandError>(__TAURI_INVOKE("active_environment")),
 	/**  欢迎入口: checks that the active account's server accepts its credentials. */
 	testConnection: () => typedError<ConnectionReport, CommandError>(__TAURI_INVOKE("test_connection")),
@@ -836,10 +839,7 @@ export type ImportCheck = {
 	errors: ImportProblem[],
 	/**  Things to know that do not stop the import. */
 	warnings: ImportWarning[],
-	/**
-	 *  True when the file can be sent now: no problem, at least one order, and a kind the app
-	 *  sends (platform and B2C orders; products are only checked).
-	 */
+	/**  True when the file can be sent now: no problem and at least one order (or product). */
 	canSubmit: boolean,
 };
 
@@ -1866,8 +1866,8 @@ export type RunCounts = {
 export type RunId = number;
 
 /**
- *  What a run creates. The reference of platform orders is `platformOrderNo`, of the others
- *  `referenceNo`.
+ *  What a run creates. The reference of platform orders is `platformOrderNo`, of products
+ *  `productSku`, of the others `referenceNo`.
  */
 export type RunKind = 
 /**  E-commerce platform orders, sent with `platform_order_create_batch`. */
@@ -1879,7 +1879,9 @@ export type RunKind =
 /**  Inbound orders (ASNs), sent one by one with `inbound_create`. */
 "inbound_order" | 
 /**  Return orders, sent one by one with `return_create`. */
-"return_order";
+"return_order" | 
+/**  Products, sent one by one with `product_create`; the SKU stands for the order number. */
+"product";
 
 /**  How a run sends; empty fields take the defaults. */
 export type RunOptions = {

@@ -131,3 +131,16 @@ pub fn b2c_order(reference_no: &str) -> B2cOrderCreate {
         ..B2cOrderCreate::default()
     }
 }
+
+/// The battery lamp of the request fixtures, under SKU `sku`, in a category the sandbox has.
+pub fn product(sku: &str) -> oms_api::product::Product {
+    let fixture = include_str!("../../../oms-api/tests/fixtures/requests/product_create.json");
+    let mut product: oms_api::product::Product =
+        serde_json::from_str(fixture).expect("the product fixture reads as a product");
+    product.product_sku = sku.to_owned();
+    product.reference_no = None;
+    product.open_platform_skus.clear();
+    product.product_category_code = Some("HOME-LIGHT".to_owned());
+
+    product
+}

@@ -9,8 +9,8 @@ import {
   isResumable,
   percentSettled,
   problemsByRow,
+  sendingCount,
   progressOfSummary,
-  runKindOf,
   runTone,
 } from "./progress";
 
@@ -68,11 +68,17 @@ describe("states", () => {
     expect(entryTone("accepted")).toBe("success");
     expect(entryTone("unknown"), "an unknown outcome is looked up").toBe("warning");
   });
+});
 
-  it("maps spreadsheet kinds to the runs they create, products to none", () => {
-    expect(runKindOf("platformOrders")).toBe("platform_order");
-    expect(runKindOf("b2cOrders")).toBe("b2c_order");
-    expect(runKindOf("products"), "products are only checked").toBeNull();
+describe("sending settings", () => {
+  it("sends empty as the default, whole numbers as they are, anything else as 0 to be refused", () => {
+    expect(sendingCount(""), "empty field").toBeNull();
+    expect(sendingCount(null)).toBeNull();
+    expect(sendingCount("8")).toBe(8);
+    expect(sendingCount(4)).toBe(4);
+    expect(sendingCount("2.5"), "not whole").toBe(0);
+    expect(sendingCount("-3"), "negative").toBe(0);
+    expect(sendingCount("abc")).toBe(0);
   });
 });
 

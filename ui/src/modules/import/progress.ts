@@ -1,11 +1,10 @@
 // The import screens' pure logic: how a run's progress reads (percent, rate, time left), which
-// tone each state gets, the validation problems grouped by spreadsheet row, and the mapping
-// between what a spreadsheet holds and what a run creates. No Svelte, no bridge: tested alone.
+// tone each state gets and the validation problems grouped by spreadsheet row. No Svelte, no
+// bridge: tested alone.
 import type {
   EntryState,
   ImportKind,
   ImportProblem,
-  RunKind,
   RunProgress,
   RunStatus,
   RunSummary,
@@ -97,16 +96,15 @@ export function entryTone(state: EntryState): Tone {
   }
 }
 
-/** What a run of this spreadsheet kind creates; products are only checked, never sent. */
-export function runKindOf(kind: ImportKind): RunKind | null {
-  switch (kind) {
-    case "platformOrders":
-      return "platform_order";
-    case "b2cOrders":
-      return "b2c_order";
-    case "products":
-      return null;
-  }
+/**
+ * A sending setting as the run command takes it: empty means the default (`null`); a whole number
+ * goes as it is; anything else goes as 0, which the command refuses with the field's range, so
+ * the rule stays in Rust and the seller sees it at the field.
+ */
+export function sendingCount(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined || String(value).trim() === "") return null;
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 0 ? number : 0;
 }
 
 /**
