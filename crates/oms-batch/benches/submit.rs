@@ -174,7 +174,7 @@ async fn main() {
     println!(
         "per single create without latency (500 calls): wall minus the sandbox's `duration` \
          median {:.3} ms, p95 {:.3} ms (client + loopback HTTP + server framework); the \
-         sandbox's own handling (envelope `duration`, 1 ms resolution) median {:.3} ms",
+         sandbox's own handling (envelope `duration`, 1 µs resolution) median {:.3} ms",
         overhead[250], overhead[475], server[250]
     );
     let request = order("CPU-1".to_owned());

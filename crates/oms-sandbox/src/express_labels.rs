@@ -52,6 +52,7 @@ const RATES: &[(&str, i64, i64)] = &[
     ("UPS-LABEL", 650, 180),
     ("FEDEX-LABEL", 720, 165),
     ("DHL-LABEL", 590, 150),
+    ("ROYALMAIL-LABEL", 480, 140),
 ];
 
 /// Freight of an express-label channel missing from [`RATES`], in US cents.

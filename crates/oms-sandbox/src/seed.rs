@@ -143,6 +143,14 @@ const CHANNELS: &[ChannelRow] = &[
         MethodType::Logistics,
         [false, true, false, true, false, false, false],
     ),
+    (
+        "GB-LON-1",
+        "ROYALMAIL-LABEL",
+        "皇家邮政面单",
+        "Royal Mail label",
+        MethodType::ExpressLabel,
+        [true, false, false, false, true, true, false],
+    ),
 ];
 
 /// The category tree: code, Chinese name, English name, parent code.

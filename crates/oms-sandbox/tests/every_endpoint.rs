@@ -1,7 +1,9 @@
 //! Every endpoint of the contract answers in the sandbox: the client's request fixture of each
-//! one, sent through `oms_api::dispatch::call_json` over real HTTP, gets either data or a
-//! business refusal in the OMS envelope, never "not implemented", a 404 or a broken answer.
-//! Lists, creates and reference data must succeed outright.
+//! one, sent through `oms_api::dispatch::call_json` over real HTTP, reaches that endpoint's
+//! handler (the sandbox counts one request for it) and gets either data or a business refusal in
+//! the OMS envelope, never "not implemented", a 404 or a broken answer. Lists and the public
+//! calls must succeed outright; a create or an action may be refused by a business rule (the
+//! fixtures do not share orders), which the module flow tests cover.
 
 mod support;
 
@@ -66,5 +68,22 @@ async fn every_endpoint_answers_its_fixture_in_the_envelope() {
         "{} endpoint(s) misbehave:\n{}",
         problems.len(),
         problems.join("\n")
+    );
+
+    let stats: Value = reqwest::get(format!("{}/__sandbox/stats", sandbox.base_url()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let miscounted: Vec<String> = ENDPOINTS
+        .iter()
+        .filter(|e| stats["data"]["requests"][e.id.as_str()] != 1)
+        .map(|e| format!("{}: {}", e.id, stats["data"]["requests"][e.id.as_str()]))
+        .collect();
+    assert!(
+        miscounted.is_empty(),
+        "each fixture reached its own endpoint's handler exactly once (method and path agree \
+         with the sandbox's routes): {miscounted:?}"
     );
 }

@@ -742,7 +742,11 @@ async fn the_channel_list_has_only_express_label_channels() {
         "only methodType 2 channels with isDelivery: {:?}",
         all.list
     );
-    assert_eq!(codes(all), ["UPS-LABEL", "FEDEX-LABEL", "DHL-LABEL"]);
+    assert_eq!(
+        codes(all),
+        ["UPS-LABEL", "FEDEX-LABEL", "DHL-LABEL", "ROYALMAIL-LABEL"],
+        "every warehouse sells labels"
+    );
     assert_eq!(codes(frankfurt), ["DHL-LABEL"], "warehouse filter");
     assert!(
         logistics.list.is_empty(),
@@ -766,7 +770,7 @@ async fn the_channel_list_has_only_express_label_channels() {
     assert_eq!(switched_off, 1);
     assert_eq!(
         codes(without_fedex),
-        ["UPS-LABEL", "DHL-LABEL"],
+        ["UPS-LABEL", "DHL-LABEL", "ROYALMAIL-LABEL"],
         "a channel without isDelivery sells no labels"
     );
 }

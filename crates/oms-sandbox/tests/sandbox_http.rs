@@ -290,7 +290,10 @@ async fn shipping_methods_filter_by_warehouse_code_and_type() {
         methods.iter().map(|m| m.code.clone()).collect()
     };
     assert_eq!(codes(&berlin), ["DHL-PAKET", "DPD-DE", "DHL-LABEL"]);
-    assert_eq!(codes(&labels), ["UPS-LABEL", "FEDEX-LABEL", "DHL-LABEL"]);
+    assert_eq!(
+        codes(&labels),
+        ["UPS-LABEL", "FEDEX-LABEL", "DHL-LABEL", "ROYALMAIL-LABEL"]
+    );
     assert!(
         labels
             .iter()
