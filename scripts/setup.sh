@@ -12,6 +12,8 @@ packages=(
   # Tauri 2 on Linux (WebKitGTK 4.1) and its end-to-end tests (WebKitWebDriver under Xvfb)
   libwebkit2gtk-4.1-dev libjavascriptcoregtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev
   libayatana-appindicator3-dev webkit2gtk-driver xvfb xauth
+  # a Chinese font, so the zh-CN interface (and its screenshots) render as text, not boxes
+  fonts-wqy-microhei
 )
 
 # Node.js and npm build the UI; any install that provides npm will do.

@@ -331,6 +331,19 @@ async fn a_sellers_week_from_product_to_platform_orders_survives_a_restart() {
     assert_eq!(inbound_after["totalCount"], 1, "the ASN survives");
     assert_eq!(returns_after["totalCount"], 1, "the return survives");
     assert_eq!(labels_after["totalCount"], 1, "the express label survives");
+    let product_after = as_json(
+        &client
+            .list_products(&typed(json!({"productSkus": ["SKU-JOURNEY-1"]})))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(product_after["totalCount"], 1, "the product survives");
+    let platform_again = client.create_platform_order(&single).await;
+    assert!(
+        matches!(&platform_again, Err(oms_api::Error::Api(api)) if api.message.contains("113-JOURNEY-1")),
+        "the platform order survives: sending it again is refused as a duplicate: \
+         {platform_again:?}"
+    );
     let stock_after = stock_of(&client, "SKU-JOURNEY-1").await;
     assert_eq!(
         stock_after["saleQty"], after_return["saleQty"],

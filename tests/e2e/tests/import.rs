@@ -110,7 +110,7 @@ async fn three_platform_orders_are_checked_submitted_and_found_in_the_history() 
         .await
         .expect("the bar's value");
     let result = text_of(&app, "import-result-text", |t| !t.is_empty()).await;
-    app.session.click("import-save-result").await;
+    app.session.click("import-save-result-quick").await;
     let saved = app
         .session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| t.ends_with(".csv"))

@@ -58,7 +58,7 @@ async fn an_asn_with_three_cartons_prints_three_box_labels() {
         .await;
     let detail_lines = session.count("inbound-detail-line").await;
     session.select("inbound-label-size", "100x100").await;
-    session.click("inbound-box-labels").await;
+    session.click("inbound-box-labels-quick").await;
     let saved = session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| t.ends_with(".pdf"))
         .await;

@@ -107,7 +107,7 @@ async fn an_express_label_is_walked_to_created_and_its_pdf_downloaded() {
     let fee_total = session
         .wait_for_text("labels-fee-total", UI_TIMEOUT, |t| t.contains("USD"))
         .await;
-    session.click("labels-download").await;
+    session.click("labels-download-quick").await;
     let saved = session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| t.ends_with(".pdf"))
         .await;

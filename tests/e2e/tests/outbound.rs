@@ -87,7 +87,7 @@ async fn a_b2b_attachment_chosen_before_creating_downloads_back_byte_for_byte() 
         })
         .await;
     let order_no = session.attribute_of("b2b-detail", "data-order-no").await;
-    session.click("b2b-download-attachments").await;
+    session.click("b2b-download-attachments-quick").await;
     let saved = session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| !t.is_empty())
         .await;

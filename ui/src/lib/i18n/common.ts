@@ -35,6 +35,11 @@ const commonTexts: Dictionary = {
   noFiles: ["还没有选择文件。", "No file chosen yet."],
   download: ["下载", "Download"],
   saveAs: ["另存为…", "Save as…"],
+  saveToFolder: ["直接存到下载文件夹", "Save to the downloads folder"],
+  saveToFolderHint: [
+    "不弹出对话框，按默认文件名存到本账号的下载文件夹",
+    "No dialog: saved under the default name in this account's downloads folder",
+  ],
   savedTo: ["已保存到：", "Saved to:"],
   open: ["打开", "Open"],
   downloadCancelled: ["已取消保存。", "Saving was cancelled."],
