@@ -127,6 +127,17 @@ impl Column {
     /// Reads a normalised, non-empty cell into its wire value.
     pub(crate) fn read(&self, text: &str) -> Result<Value, (String, String)> {
         match self.value {
+            ValueKind::Text if looks_like_excel_exponent(text) => Err((
+                format!(
+                    "像是被 Excel 改成了科学计数法：{text}，原来的数字已丢失；\
+                     请在 Excel 中把该列设为“文本”后重新填写"
+                ),
+                format!(
+                    "looks like Excel turned a number into scientific notation: {text}, and the \
+                     original digits are lost; format the column as Text in Excel and enter it \
+                     again"
+                ),
+            )),
             ValueKind::Text => Ok(Value::String(text.to_owned())),
             ValueKind::Upper => Ok(Value::String(text.to_uppercase())),
             ValueKind::Integer => read_integer(text).map(Value::from).ok_or_else(|| {
@@ -159,6 +170,19 @@ impl Column {
             }),
         }
     }
+}
+
+/// A long number as Excel shows it once it has rounded it away (`1.38001E+10`): in a text column
+/// (a phone, a postcode, a SKU) the real digits cannot be recovered from it.
+fn looks_like_excel_exponent(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or("");
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+
+    whole.len() == 1 && digits(whole) && digits(fraction) && digits(exponent)
 }
 
 fn read_integer(text: &str) -> Option<i64> {

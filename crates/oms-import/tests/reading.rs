@@ -363,6 +363,33 @@ fn a_conflicting_order_cell_in_a_later_row_is_an_error_there() {
 }
 
 #[test]
+fn a_phone_excel_rounded_to_scientific_notation_is_an_error_in_its_cell() {
+    let mut table = b2c_rows();
+    table[1][8] = "8.61380E+12".to_owned();
+    table[2][9] = "1.23E+05".to_owned();
+    let text = csv_text(&table);
+
+    let report = import_bytes::<B2cOrderCreate>(text.as_bytes()).expect("imports");
+
+    let found: Vec<(usize, Option<&str>)> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [(2, Some("电话")), (3, Some("SKU"))],
+        "each rounded cell is named by row and column: {:?}",
+        report.errors
+    );
+    assert!(
+        report.errors[0].zh.contains("科学计数法") && report.errors[0].en.contains("Text"),
+        "the message says what happened and what to do: {:?}",
+        report.errors[0]
+    );
+}
+
+#[test]
 fn headers_in_either_language_any_order_with_unknown_columns() {
     let text = csv_text(&rows(&[
         &[
