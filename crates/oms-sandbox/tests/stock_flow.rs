@@ -302,6 +302,14 @@ async fn the_inventory_lists_filter_by_sku_warehouse_and_time() {
         .list_stock_movements(&InventoryListRequest::default())
         .await
         .unwrap();
+    let moves_within = client
+        .list_stock_movements(&InventoryListRequest {
+            start_create_time: Some("2000-01-01 00:00:00".to_owned()),
+            end_create_time: Some("2999-01-01 00:00:00".to_owned()),
+            ..InventoryListRequest::default()
+        })
+        .await
+        .unwrap();
 
     let keys: Vec<(String, String)> = rows
         .iter()
@@ -336,6 +344,11 @@ async fn the_inventory_lists_filter_by_sku_warehouse_and_time() {
         .all(|a| a.batch_no.as_deref() == Some("SEED-BATCH-1")));
     assert!(future_moves.is_empty() && past_moves.is_empty());
     assert_eq!(every_move.total_count, Some(15), "5 SKUs in 3 warehouses");
+    assert_eq!(
+        moves_within.total_count,
+        Some(15),
+        "a time range around the seeding keeps every movement"
+    );
 }
 
 #[tokio::test]
