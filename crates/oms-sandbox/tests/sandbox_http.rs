@@ -986,3 +986,73 @@ async fn the_binary_prints_its_address_and_credentials_and_serves() {
         "state goes to --data"
     );
 }
+
+#[tokio::test]
+async fn writes_met_by_http_faults_are_not_processed_and_stats_count_orders_per_status() {
+    let sandbox = start().await;
+    let client = demo_client(&sandbox);
+    let fixture = include_str!("../../oms-api/tests/fixtures/requests/b2c_create_reviewed.json");
+    let reviewed: oms_api::outbound::B2cOrderCreate = serde_json::from_str(fixture).unwrap();
+    let mut pending = reviewed.clone();
+    pending.reference_no = format!("{}-PENDING", reviewed.reference_no);
+
+    let mut faulted = Vec::new();
+    for kind in ["http500", "http502", "http429"] {
+        set_fault(&sandbox, kind).await;
+        faulted.push((kind, client.create_reviewed_b2c_order(&reviewed).await));
+    }
+    let after_faults = stats(&sandbox).await;
+    admin(&sandbox, "faults", json!({})).await;
+    client
+        .create_reviewed_b2c_order(&reviewed)
+        .await
+        .expect("without a fault the order is created");
+    client
+        .create_b2c_order(&pending)
+        .await
+        .expect("a second order, not yet reviewed");
+    let listed = client
+        .list_b2c_orders(&Default::default())
+        .await
+        .unwrap()
+        .list;
+    let counts = stats(&sandbox).await;
+
+    for (kind, outcome) in &faulted {
+        assert!(outcome.is_err(), "{kind} fails the call: {outcome:?}");
+    }
+    assert_eq!(
+        record_count(&after_faults, "b2c_order"),
+        0,
+        "a 500, 502 or 429 answer comes before processing: nothing was stored"
+    );
+    let mut per_status: Vec<(String, u64)> = counts["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["kind"] == "b2c_order")
+        .map(|row| (row["status"].to_string(), row["count"].as_u64().unwrap()))
+        .collect();
+    per_status.sort();
+    let mut expected: Vec<(String, u64)> = listed
+        .iter()
+        .map(|order| {
+            let status = serde_json::to_value(order).unwrap()["status"].clone();
+            let code = status
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| status.to_string());
+            (code, 1)
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(listed.len(), 2);
+    assert_ne!(
+        expected[0].0, expected[1].0,
+        "a reviewed and a pending order: {expected:?}"
+    );
+    assert_eq!(
+        per_status, expected,
+        "stats count the orders of each status as the list shows them"
+    );
+}
