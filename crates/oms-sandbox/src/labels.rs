@@ -5,12 +5,26 @@
 //! PDFs are written with `pdf-writer` and barcodes encoded with `barcoders`; each bar is a filled
 //! rectangle, so the barcodes stay sharp at any printer resolution.
 //!
+//! # Fonts
+//! Text that is printable ASCII (SKUs, order and tracking numbers) uses the PDF base font
+//! Helvetica, which every viewer has. Text with any other character (Chinese names and
+//! addresses) is drawn with a CJK font of the machine ([`cjk_font_path`]: the file named by
+//! `OMS_SANDBOX_CJK_FONT`, else a well-known path such as Debian's `fonts-wqy-microhei`),
+//! embedded once per PDF and subset to the glyphs it uses, with a ToUnicode map so the text can be
+//! extracted. Bold CJK text is emboldened by stroking the glyphs (the fonts have one weight).
+//!
 //! # Limitation
-//! Text uses the PDF base font Helvetica, which has no Chinese glyphs: every character outside
-//! printable ASCII is drawn as `?`. SKUs, order and tracking numbers are ASCII; Chinese names and
-//! addresses show as question marks until a CJK font is embedded.
+//! Without a CJK font on the machine, every character outside printable ASCII is drawn in
+//! Helvetica as `?`; characters the CJK font lacks are drawn as its `?`. The font is looked up
+//! once per process, so a font installed later needs a restart of the sandbox.
 
+mod cjk_font;
+
+use std::path::Path;
+
+use cjk_font::{CjkFont, FontRefs, Subset};
 use oms_api::bulk::LabelSize;
+use pdf_writer::types::TextRenderingMode;
 use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
 
 const POINTS_PER_MM: f32 = 72.0 / 25.4;
@@ -19,6 +33,9 @@ const A4_GRID: (usize, usize) = (2, 3);
 const QUIET_MODULES: usize = 10;
 const REGULAR: Name<'static> = Name(b"F1");
 const BOLD: Name<'static> = Name(b"F2");
+const CJK: Name<'static> = Name(b"F3");
+/// The stroke that emboldens CJK text, as a fraction of the font size.
+const CJK_BOLD_STROKE: f32 = 0.03;
 
 /// Why a label could not be made.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -29,6 +46,16 @@ pub enum LabelError {
     /// Nothing to print.
     #[error("there are no labels to print")]
     Empty,
+    /// The CJK font could not be read or subset.
+    #[error("cannot embed the CJK font: {0}")]
+    Font(String),
+}
+
+/// The CJK font that label text outside printable ASCII is drawn with: the file named by
+/// `OMS_SANDBOX_CJK_FONT`, else the first usable one of the well-known paths of the operating
+/// system. `None` when there is none; such text then prints as `?`. Looked up once per process.
+pub fn cjk_font_path() -> Option<&'static Path> {
+    CjkFont::installed().map(CjkFont::path)
 }
 
 /// One SKU line of a carton.
@@ -86,8 +113,9 @@ pub fn box_labels(
     size: LabelSize,
 ) -> Result<Vec<u8>, LabelError> {
     let total = cartons.len();
+    let cjk = CjkFont::installed();
 
-    render(size, cartons, |canvas, index, carton| {
+    render(cjk, size, cartons, |canvas, index, carton| {
         let (width, height) = canvas.size_mm;
         let barcode_height = (height * 0.2).clamp(14.0, 24.0);
         let barcode_top = height - barcode_height - 12.0;
@@ -144,7 +172,7 @@ pub fn box_labels(
 /// SKU barcode labels: one label per entry (one page each on label paper), with a Code 128 of
 /// the SKU, the SKU as text, and the product name.
 pub fn sku_barcodes(labels: &[SkuLabel], size: LabelSize) -> Result<Vec<u8>, LabelError> {
-    render(size, labels, |canvas, _, label| {
+    render(CjkFont::installed(), size, labels, |canvas, _, label| {
         let (width, height) = canvas.size_mm;
         let barcode_height = (height * 0.3).clamp(15.0, 30.0);
 
@@ -165,6 +193,7 @@ pub fn sku_barcodes(labels: &[SkuLabel], size: LabelSize) -> Result<Vec<u8>, Lab
 /// number as Code 128 with its text.
 pub fn express_label(label: &ExpressLabel) -> Result<Vec<u8>, LabelError> {
     render(
+        CjkFont::installed(),
         LabelSize::Label100x150,
         std::slice::from_ref(label),
         |canvas, _, label| {
@@ -209,11 +238,12 @@ pub fn express_label(label: &ExpressLabel) -> Result<Vec<u8>, LabelError> {
 }
 
 /// Lays `items` out one per label cell (one per page on label paper, a grid on A4) and draws
-/// each with `draw`.
+/// each with `draw`; text outside printable ASCII uses `cjk` (subset into the PDF) if given.
 fn render<T>(
+    cjk: Option<&CjkFont>,
     size: LabelSize,
     items: &[T],
-    mut draw: impl FnMut(&mut Canvas<'_>, usize, &T) -> Result<(), LabelError>,
+    mut draw: impl FnMut(&mut Canvas<'_, '_>, usize, &T) -> Result<(), LabelError>,
 ) -> Result<Vec<u8>, LabelError> {
     if items.is_empty() {
         return Err(LabelError::Empty);
@@ -230,6 +260,12 @@ fn render<T>(
     let page_ids: Vec<(Ref, Ref)> = (0..pages.len() as i32)
         .map(|i| (Ref::new(5 + 2 * i), Ref::new(6 + 2 * i)))
         .collect();
+    let cjk_refs = FontRefs::starting_at(Ref::new(5 + 2 * pages.len() as i32));
+
+    let mut fonts = Fonts {
+        cjk: cjk.map(Subset::new).transpose().map_err(LabelError::Font)?,
+        cjk_on_page: false,
+    };
 
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(page_tree);
@@ -246,9 +282,10 @@ fn render<T>(
     for (page_index, items_on_page) in pages.iter().enumerate() {
         let (page_id, content_id) = page_ids[page_index];
         let mut content = Content::new();
+        fonts.cjk_on_page = false;
 
         for (slot, item) in items_on_page.iter().enumerate() {
-            let mut canvas = sheet.cell(&mut content, slot);
+            let mut canvas = sheet.cell(&mut content, &mut fonts, slot);
             draw(&mut canvas, page_index * per_page + slot, item)?;
         }
 
@@ -261,15 +298,32 @@ fn render<T>(
         ))
         .parent(page_tree)
         .contents(content_id);
-        page.resources()
-            .fonts()
-            .pair(REGULAR, regular_font)
-            .pair(BOLD, bold_font);
+        let mut resources = page.resources();
+        let mut page_fonts = resources.fonts();
+        page_fonts.pair(REGULAR, regular_font).pair(BOLD, bold_font);
+        if fonts.cjk_on_page {
+            page_fonts.pair(CJK, cjk_refs.font);
+        }
+        drop(page_fonts);
+        drop(resources);
         drop(page);
         pdf.stream(content_id, &content.finish());
     }
 
+    if let Some(subset) = fonts.cjk.as_ref().filter(|subset| subset.is_used()) {
+        subset
+            .write(&mut pdf, &cjk_refs)
+            .map_err(LabelError::Font)?;
+    }
     Ok(pdf.finish())
+}
+
+/// The fonts of the PDF being written beyond the two Helvetica ones.
+struct Fonts<'f> {
+    /// The CJK glyphs used so far, if the machine has a CJK font.
+    cjk: Option<Subset<'f>>,
+    /// Whether the page being drawn uses the CJK font (its resources then name it).
+    cjk_on_page: bool,
 }
 
 /// Paper and grid of a label size.
@@ -301,7 +355,12 @@ impl Sheet {
     }
 
     /// The canvas of cell `slot` (row by row from the top left).
-    fn cell<'a>(&self, content: &'a mut Content, slot: usize) -> Canvas<'a> {
+    fn cell<'a, 'f>(
+        &self,
+        content: &'a mut Content,
+        fonts: &'a mut Fonts<'f>,
+        slot: usize,
+    ) -> Canvas<'a, 'f> {
         let width = self.page_mm.0 / self.columns as f32;
         let height = self.page_mm.1 / self.rows as f32;
         let column = slot % self.columns;
@@ -309,6 +368,7 @@ impl Sheet {
 
         let mut canvas = Canvas {
             content,
+            fonts,
             left_mm: column as f32 * width,
             top_mm: self.page_mm.1 - row as f32 * height,
             size_mm: (width, height),
@@ -321,27 +381,54 @@ impl Sheet {
 }
 
 /// Drawing inside one label cell, in millimetres from the cell's top left corner.
-struct Canvas<'a> {
+struct Canvas<'a, 'f> {
     content: &'a mut Content,
+    fonts: &'a mut Fonts<'f>,
     left_mm: f32,
     top_mm: f32,
     size_mm: (f32, f32),
 }
 
-impl Canvas<'_> {
-    /// Text with its baseline `y` mm below the top.
+impl Canvas<'_, '_> {
+    /// Text with its baseline `y` mm below the top, in `font` (`REGULAR` or `BOLD`). Text with
+    /// characters outside printable ASCII uses the CJK font when there is one.
     fn text(&mut self, font: Name<'_>, x: f32, y: f32, size_pt: f32, text: &str) {
-        let printable = latin_only(text);
+        let left = (self.left_mm + x) * POINTS_PER_MM;
+        let baseline = (self.top_mm - y) * POINTS_PER_MM;
 
+        let Some(cjk) = self
+            .fonts
+            .cjk
+            .as_mut()
+            .filter(|_| !is_printable_ascii(text))
+        else {
+            let printable = latin_only(text);
+            self.content
+                .begin_text()
+                .set_font(font, size_pt)
+                .next_line(left, baseline)
+                .show(Str(printable.as_bytes()))
+                .end_text();
+            return;
+        };
+
+        let codes = cjk.encode(text);
+        self.fonts.cjk_on_page = true;
+
+        self.content.save_state();
+        if font == BOLD {
+            self.content
+                .set_text_rendering_mode(TextRenderingMode::FillStroke)
+                .set_line_width(size_pt * CJK_BOLD_STROKE)
+                .set_stroke_gray(0.0);
+        }
         self.content
             .begin_text()
-            .set_font(font, size_pt)
-            .next_line(
-                (self.left_mm + x) * POINTS_PER_MM,
-                (self.top_mm - y) * POINTS_PER_MM,
-            )
-            .show(Str(printable.as_bytes()))
+            .set_font(CJK, size_pt)
+            .next_line(left, baseline)
+            .show(Str(&codes))
             .end_text();
+        self.content.restore_state();
     }
 
     /// A filled rectangle whose top edge is `y` mm below the top.
@@ -425,8 +512,13 @@ fn code128_modules(data: &str) -> Result<Vec<u8>, LabelError> {
     Ok(code.encode())
 }
 
-/// `text` with every character outside printable ASCII replaced by `?` (see the module's
-/// limitation).
+/// Whether Helvetica (WinAnsi) can draw all of `text`.
+fn is_printable_ascii(text: &str) -> bool {
+    text.chars().all(|c| (' '..='~').contains(&c))
+}
+
+/// `text` with every character outside printable ASCII replaced by `?`, for Helvetica when the
+/// machine has no CJK font (see the module's limitation).
 fn latin_only(text: &str) -> String {
     text.chars()
         .map(|c| if (' '..='~').contains(&c) { c } else { '?' })
@@ -437,9 +529,49 @@ fn latin_only(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A one-page PDF with `text` drawn in the regular font, with `cjk` as the CJK font.
+    fn text_pdf(cjk: Option<&CjkFont>, text: &str) -> Vec<u8> {
+        render(cjk, LabelSize::Label100x100, &[text], |canvas, _, text| {
+            canvas.text(REGULAR, 6.0, 12.0, 10.0, text);
+            Ok(())
+        })
+        .unwrap()
+    }
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack
+            .windows(needle.len())
+            .any(|window| window == needle)
+    }
+
     #[test]
-    fn chinese_text_becomes_question_marks() {
-        assert_eq!(latin_only("Mug 马克杯"), "Mug ???");
+    fn without_a_cjk_font_chinese_text_becomes_question_marks() {
+        let pdf = text_pdf(None, "Mug 马克杯");
+
+        assert!(contains(&pdf, b"(Mug ???) Tj"), "drawn in Helvetica as `?`");
+        assert!(!contains(&pdf, b"/Type0"), "no CJK font is embedded");
+    }
+
+    #[test]
+    fn with_a_cjk_font_chinese_text_embeds_a_small_subset() {
+        let font = CjkFont::required();
+
+        let pdf = text_pdf(Some(font), "Mug 马克杯");
+        let ascii = text_pdf(Some(font), "Mug");
+
+        assert!(!contains(&pdf, b"(Mug ???)"));
+        assert!(contains(&pdf, b"/CIDToGIDMap /Identity") || contains(&pdf, b"/FontFile3"));
+        assert!(contains(&pdf, b"/Encoding /Identity-H") && contains(&pdf, b"/ToUnicode"));
+        assert!(
+            pdf.len() * 50 < font.file_size(),
+            "the PDF ({} bytes) holds a subset, not the {}-byte font file",
+            pdf.len(),
+            font.file_size()
+        );
+        assert!(
+            !contains(&ascii, b"/Type0") && contains(&ascii, b"(Mug) Tj"),
+            "ASCII-only text stays in Helvetica and embeds nothing"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Label PDFs read back with `pdfinfo` (page count, page size), `pdftotext` (printed text)
 //! and `pdftoppm` + `zbarimg` (every barcode scanned). The tools come from the Debian packages
-//! `poppler-utils` and `zbar-tools`; a missing tool fails the test (it never skips silently).
+//! `poppler-utils` and `zbar-tools`, the CJK font that Chinese text needs from
+//! `fonts-wqy-microhei`; a missing tool or font fails the test (it never skips silently).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,6 +19,17 @@ pub fn run(tool: &str, package: &str, args: &[&str]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The CJK font the labels embed for Chinese text; a machine without one fails the test, naming
+/// the package that provides it.
+pub fn require_cjk_font() -> &'static Path {
+    oms_sandbox::labels::cjk_font_path().unwrap_or_else(|| {
+        panic!(
+            "no CJK font for the label PDFs: install the Debian package `fonts-wqy-microhei` \
+             (scripts/setup.sh does) or set OMS_SANDBOX_CJK_FONT to a CJK font file"
+        )
+    })
 }
 
 /// Writes `bytes` to `dir/name`.
