@@ -179,6 +179,50 @@ impl RunningApp {
         path
     }
 
+    /// Kills the app of `home` with SIGKILL, as a crash or a power cut would end it: nothing of
+    /// the app's own shutdown runs. Returns once the process is gone; call [`RunningApp::stop`]
+    /// afterwards to end the driver.
+    pub async fn crash(&self, home: &AppHome) {
+        let binary = std::fs::canonicalize(app_binary()).expect("the app binary exists");
+        let marker = format!("OMS_DESK_KEYRING_NAMESPACE={}", home.keyring_namespace);
+        let pids: Vec<String> = std::fs::read_dir("/proc")
+            .expect("/proc lists the processes")
+            .flatten()
+            .filter(|entry| {
+                let dir = entry.path();
+                let is_app = std::fs::read_link(dir.join("exe")).is_ok_and(|exe| exe == binary);
+                let of_home = std::fs::read(dir.join("environ")).is_ok_and(|environ| {
+                    environ
+                        .split(|byte| *byte == 0)
+                        .any(|variable| variable == marker.as_bytes())
+                });
+                is_app && of_home
+            })
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            pids.len(),
+            1,
+            "exactly one app runs for this home: {pids:?}"
+        );
+
+        let killed = Command::new("kill")
+            .args(["-KILL", &pids[0]])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success(), "the app {} was killed", pids[0]);
+
+        let started = Instant::now();
+        while Path::new("/proc").join(&pids[0]).join("exe").exists() {
+            assert!(
+                started.elapsed() < UI_TIMEOUT,
+                "the app {} outlived SIGKILL",
+                pids[0]
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Ends the session and stops the driver (and with it the app).
     pub async fn stop(mut self) {
         let _ = self.session.delete().await;
