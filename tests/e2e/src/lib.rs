@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub use ui::{pdf_info, unique_reference, PdfInfo};
+pub use ui::{pdf_info, sandbox_admin, unique_reference, PdfInfo};
 pub use webdriver::{Element, Session, WebDriverError};
 
 /// How long to wait for the app to show something before a test fails.

@@ -132,6 +132,16 @@ impl Session {
             .map(str::to_owned)
     }
 
+    /// Reveals the element with `test_id` and waits until its text passes `accept`, returning
+    /// the text; panics naming the element when it never does.
+    pub async fn text_when(&self, test_id: &str, accept: impl Fn(&str) -> bool) -> String {
+        self.reveal(test_id).await;
+
+        self.wait_for_text(test_id, UI_TIMEOUT, accept)
+            .await
+            .unwrap_or_else(|e| panic!("{test_id} shows the expected text: {e}"))
+    }
+
     /// Waits until the environment banner shows the running local sandbox and returns its
     /// address (`http://127.0.0.1:PORT`); the sandbox's admin API lives there too.
     pub async fn sandbox_url(&self) -> String {
@@ -150,6 +160,30 @@ impl Session {
             .trim_end_matches('/')
             .to_owned()
     }
+}
+
+/// Calls the local sandbox's admin API (`/__sandbox/<path>`, GET without a body, POST with one)
+/// at `sandbox` (see [`Session::sandbox_url`]) and returns the answer's `data`.
+pub async fn sandbox_admin(
+    sandbox: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let client = reqwest::Client::new();
+    let url = format!("{sandbox}/__sandbox/{path}");
+    let request = match body {
+        Some(body) => client.post(url).json(&body),
+        None => client.get(url),
+    };
+    let envelope: serde_json::Value = request
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("the sandbox's admin API answers {path}: {e}"))
+        .json()
+        .await
+        .unwrap_or_else(|e| panic!("the admin API answers {path} with JSON: {e}"));
+
+    envelope["data"].clone()
 }
 
 /// `prefix` followed by the current time in milliseconds: a reference no earlier run used.

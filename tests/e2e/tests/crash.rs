@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use oms_desk_e2e::{unique_reference, AppHome, RunningApp, UI_TIMEOUT};
-use serde_json::{json, Value};
+use oms_desk_e2e::{sandbox_admin, unique_reference, AppHome, RunningApp};
+use serde_json::json;
 
 const ORDERS: usize = 40;
 
@@ -28,41 +28,15 @@ fn write_orders(folder: &Path, prefix: &str) -> PathBuf {
     path
 }
 
-async fn admin(sandbox: &str, path: &str, body: Option<Value>) -> Value {
-    let client = reqwest::Client::new();
-    let url = format!("{sandbox}/__sandbox/{path}");
-    let request = match body {
-        Some(body) => client.post(url).json(&body),
-        None => client.get(url),
-    };
-    let envelope: Value = request
-        .send()
-        .await
-        .expect("the sandbox's admin API answers")
-        .json()
-        .await
-        .expect("the admin API answers JSON");
-
-    envelope["data"].clone()
-}
-
 /// Platform orders of this run's prefix in the sandbox, by the admin stats.
 async fn orders_in_sandbox(sandbox: &str) -> u64 {
-    admin(sandbox, "stats", None).await["records"]
+    sandbox_admin(sandbox, "stats", None).await["records"]
         .as_array()
         .expect("stats list records")
         .iter()
         .filter(|row| row["kind"] == "platform_order")
         .map(|row| row["count"].as_u64().unwrap_or(0))
         .sum()
-}
-
-async fn text_of(app: &RunningApp, test_id: &str, accept: impl Fn(&str) -> bool) -> String {
-    app.session.reveal(test_id).await;
-    app.session
-        .wait_for_text(test_id, UI_TIMEOUT, accept)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} shows the expected text: {e}"))
 }
 
 #[tokio::test]
@@ -72,36 +46,49 @@ async fn a_run_cut_off_by_a_crash_is_announced_on_the_next_start_and_finishes_ex
     let file = write_orders(folder.path(), &unique_reference("CRASH"));
 
     let app = RunningApp::start(&home).await;
-    let sandbox = app.session.sandbox_url().await;
-    app.session.open_module("import").await;
-    app.session.click("import-kind-platformOrders").await;
+    let session = &app.session;
+    let sandbox = session.sandbox_url().await;
+    session.open_module("import").await;
+    session.click("import-kind-platformOrders").await;
     app.session
         .type_into("import-file-path", &file.display().to_string())
         .await;
-    app.session.click("import-check").await;
-    text_of(&app, "import-summary-valid", |t| t == ORDERS.to_string()).await;
-    app.session.type_into("import-concurrency", "1").await;
-    app.session.type_into("import-chunk-size", "1").await;
-    admin(&sandbox, "faults", Some(json!({"latencyMs": 300}))).await;
-    app.session.click("import-submit").await;
-    let done_before_crash = text_of(&app, "import-progress-done", |t| {
-        t.parse::<usize>()
-            .is_ok_and(|done| (3..ORDERS).contains(&done))
-    })
-    .await;
+    session.click("import-check").await;
+    session
+        .text_when("import-summary-valid", |t| t == ORDERS.to_string())
+        .await;
+    session.type_into("import-concurrency", "1").await;
+    session.type_into("import-chunk-size", "1").await;
+    sandbox_admin(&sandbox, "faults", Some(json!({"latencyMs": 300}))).await;
+    session.click("import-submit").await;
+    let done_before_crash = session
+        .text_when("import-progress-done", |t| {
+            t.parse::<usize>()
+                .is_ok_and(|done| (3..ORDERS).contains(&done))
+        })
+        .await;
     app.crash(&home).await;
     app.stop().await;
 
     let app = RunningApp::start(&home).await;
-    let sandbox = app.session.sandbox_url().await;
+    let session = &app.session;
+    let sandbox = session.sandbox_url().await;
     let before_resume = orders_in_sandbox(&sandbox).await;
-    let notice = text_of(&app, "interrupted-notice", |t| !t.is_empty()).await;
+    let notice = session
+        .text_when("interrupted-notice", |t| !t.is_empty())
+        .await;
     app.screenshot("crash-interrupted-notice").await;
-    app.session.click("interrupted-notice-open").await;
-    let state_after_crash = text_of(&app, "import-run-state", |t| !t.is_empty()).await;
-    app.session.click("import-run-resume").await;
-    let finished = text_of(&app, "import-progress-state", |t| t == "已完成").await;
-    let done = text_of(&app, "import-progress-done", |t| !t.is_empty()).await;
+    session.click("interrupted-notice-open").await;
+    let state_after_crash = session
+        .text_when("import-run-state", |t| !t.is_empty())
+        .await;
+    session.click("import-run-resume").await;
+    let finished = session
+        .text_when("import-progress-state", |t| t == "已完成")
+        .await;
+    let done = session
+        .text_when("import-progress-done", |t| !t.is_empty())
+        .await;
     app.screenshot("crash-run-resumed").await;
     let after_resume = orders_in_sandbox(&sandbox).await;
     app.stop().await;

@@ -41,14 +41,6 @@ fn references(count: usize) -> Vec<String> {
     (1..=count).map(|n| format!("E2E-{millis}-{n}")).collect()
 }
 
-async fn text_of(app: &RunningApp, test_id: &str, accept: impl Fn(&str) -> bool) -> String {
-    app.session.reveal(test_id).await;
-    app.session
-        .wait_for_text(test_id, UI_TIMEOUT, accept)
-        .await
-        .unwrap_or_else(|e| panic!("{test_id} shows the expected text: {e}"))
-}
-
 /// Opens the import screen once the sandbox account is active, and types `file` to check it.
 async fn check_file(app: &RunningApp, file: &Path) {
     app.session
@@ -90,18 +82,31 @@ async fn three_platform_orders_are_checked_submitted_and_found_in_the_history() 
     let rows: Vec<String> = refs.iter().map(|r| order_row(r, "2")).collect();
     let file = write_csv(folder.path(), "three-orders.csv", &rows);
     let app = RunningApp::start(&home).await;
+    let session = &app.session;
 
     check_file(&app, &file).await;
-    let orders = text_of(&app, "import-summary-orders", |t| !t.is_empty()).await;
-    let valid = text_of(&app, "import-summary-valid", |t| !t.is_empty()).await;
-    let all_valid = app.session.by_test_id("import-all-valid", UI_TIMEOUT).await;
+    let orders = session
+        .text_when("import-summary-orders", |t| !t.is_empty())
+        .await;
+    let valid = session
+        .text_when("import-summary-valid", |t| !t.is_empty())
+        .await;
+    let all_valid = session.by_test_id("import-all-valid", UI_TIMEOUT).await;
     app.screenshot("import-checked-valid").await;
 
-    app.session.click("import-submit").await;
-    let done = text_of(&app, "import-progress-done", |t| t == "3").await;
-    let remaining = text_of(&app, "import-progress-remaining", |t| t == "0").await;
-    let state = text_of(&app, "import-progress-state", |t| t == "已完成").await;
-    let failed = text_of(&app, "import-progress-failed", |t| !t.is_empty()).await;
+    session.click("import-submit").await;
+    let done = session
+        .text_when("import-progress-done", |t| t == "3")
+        .await;
+    let remaining = session
+        .text_when("import-progress-remaining", |t| t == "0")
+        .await;
+    let state = session
+        .text_when("import-progress-state", |t| t == "已完成")
+        .await;
+    let failed = session
+        .text_when("import-progress-failed", |t| !t.is_empty())
+        .await;
     let bar_now = app
         .session
         .reveal("import-progress")
@@ -109,16 +114,20 @@ async fn three_platform_orders_are_checked_submitted_and_found_in_the_history() 
         .attribute("aria-valuenow")
         .await
         .expect("the bar's value");
-    let result = text_of(&app, "import-result-text", |t| !t.is_empty()).await;
-    app.session.click("import-save-result-quick").await;
+    let result = session
+        .text_when("import-result-text", |t| !t.is_empty())
+        .await;
+    session.click("import-save-result-quick").await;
     let saved = app
         .session
         .wait_for_text("saved-path", UI_TIMEOUT, |t| t.ends_with(".csv"))
         .await;
     app.screenshot("import-run-finished").await;
 
-    app.session.click("import-tab-history").await;
-    let counts = text_of(&app, "import-run-counts", |t| !t.is_empty()).await;
+    session.click("import-tab-history").await;
+    let counts = session
+        .text_when("import-run-counts", |t| !t.is_empty())
+        .await;
     let accepted = app
         .session
         .reveal("import-run-counts")
@@ -126,12 +135,18 @@ async fn three_platform_orders_are_checked_submitted_and_found_in_the_history() 
         .attribute("data-accepted")
         .await
         .expect("the accepted count");
-    let run_state = text_of(&app, "import-run-state", |t| !t.is_empty()).await;
-    let source = text_of(&app, "import-run-source", |t| !t.is_empty()).await;
+    let run_state = session
+        .text_when("import-run-state", |t| !t.is_empty())
+        .await;
+    let source = session
+        .text_when("import-run-source", |t| !t.is_empty())
+        .await;
     app.screenshot("import-history").await;
 
-    app.session.click("import-run-id").await;
-    text_of(&app, "import-entry-state", |t| !t.is_empty()).await;
+    session.click("import-run-id").await;
+    session
+        .text_when("import-entry-state", |t| !t.is_empty())
+        .await;
     let entries = attributes_of_all(&app, "import-entry-state", &["data-tone"]).await;
     let references_shown = app
         .session
@@ -211,13 +226,20 @@ async fn a_broken_row_is_shown_by_row_and_column_and_blocks_submitting() {
     ];
     let file = write_csv(folder.path(), "broken-orders.csv", &rows);
     let app = RunningApp::start(&home).await;
+    let session = &app.session;
 
     check_file(&app, &file).await;
-    let valid = text_of(&app, "import-summary-valid", |t| !t.is_empty()).await;
-    text_of(&app, "import-problems-row", |t| !t.is_empty()).await;
+    let valid = session
+        .text_when("import-summary-valid", |t| !t.is_empty())
+        .await;
+    session
+        .text_when("import-problems-row", |t| !t.is_empty())
+        .await;
     let problems =
         attributes_of_all(&app, "import-problems-row", &["data-row", "data-column"]).await;
-    let problem_text = text_of(&app, "import-problems-row", |t| !t.is_empty()).await;
+    let problem_text = session
+        .text_when("import-problems-row", |t| !t.is_empty())
+        .await;
     let submit_disabled = app
         .session
         .reveal("import-submit")
@@ -225,7 +247,9 @@ async fn a_broken_row_is_shown_by_row_and_column_and_blocks_submitting() {
         .attribute("disabled")
         .await
         .expect("the submit button's state");
-    let hint = text_of(&app, "import-submit-hint", |t| !t.is_empty()).await;
+    let hint = session
+        .text_when("import-submit-hint", |t| !t.is_empty())
+        .await;
     app.screenshot("import-broken-row").await;
     app.stop().await;
 
