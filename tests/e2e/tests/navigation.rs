@@ -1,5 +1,6 @@
 //! The UI shell in the real app: the navigation reaches every module, the reference-data screen
-//! lists the sandbox's warehouses, and the language toggle switches every label to English.
+//! lists the sandbox's warehouses and the OMS's return codes, and the language toggle switches
+//! every label to English.
 
 #![cfg(feature = "e2e")]
 
@@ -49,6 +50,14 @@ async fn navigation_reaches_every_module_and_the_language_switches() {
         .wait_for_text("reference-table-row", UI_TIMEOUT, |t| !t.is_empty())
         .await;
 
+    app.session.click("reference-tab-returnCodes").await;
+    let token_code = app
+        .session
+        .wait_for_text("reference-table-row", UI_TIMEOUT, |t| {
+            t.contains("请求成功")
+        })
+        .await;
+
     app.session.click("language-toggle").await;
     let nav_after = app
         .session
@@ -71,6 +80,11 @@ async fn navigation_reaches_every_module_and_the_language_switches() {
     assert!(
         first_warehouse.chars().any(|c| c.is_ascii_uppercase()),
         "a warehouse row shows its code: {first_warehouse}"
+    );
+    let token_code = token_code.expect("the return codes are listed");
+    assert!(
+        token_code.chars().any(|c| c.is_ascii_digit()),
+        "a return code row shows the code with its meaning: {token_code}"
     );
     assert!(
         nav_after.is_ok(),

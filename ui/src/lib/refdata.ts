@@ -1,5 +1,6 @@
-// Reference data (warehouses, channels, countries, categories) loaded once per session and
-// account, every page of it, so forms offer pickers instead of free-typed codes.
+// Reference data (warehouses, channels, countries, categories, the OMS's return codes) loaded
+// once per session and account, every page of it, so forms offer pickers instead of free-typed
+// codes.
 import { call } from "./api";
 import {
   commands,
@@ -7,6 +8,7 @@ import {
   type CommonParam,
   type Country,
   type Page,
+  type ReturnCode,
   type ShippingMethod,
   type Warehouse,
 } from "./bindings";
@@ -18,7 +20,13 @@ export const REFDATA_PAGE_SIZE = 100;
 export const REFDATA_MAX_PAGES = 200;
 
 /** The kinds of reference data. */
-export type RefKind = "warehouses" | "shippingMethods" | "labelChannels" | "countries" | "categories";
+export type RefKind =
+  | "warehouses"
+  | "shippingMethods"
+  | "labelChannels"
+  | "countries"
+  | "categories"
+  | "returnCodes";
 
 /** The row type of each kind. */
 export type RefRow<K extends RefKind> = {
@@ -27,6 +35,7 @@ export type RefRow<K extends RefKind> = {
   labelChannels: ShippingMethod;
   countries: Country;
   categories: Category;
+  returnCodes: ReturnCode;
 }[K];
 
 /**
@@ -60,6 +69,7 @@ const loaders: { [K in RefKind]: () => Promise<RefRow<K>[]> } = {
     pageThrough((commonParam) => call(commands.listLabelChannels({ commonParam }))),
   countries: () => pageThrough((commonParam) => call(commands.listCountries({ commonParam }))),
   categories: () => pageThrough((commonParam) => call(commands.listCategories({ commonParam }))),
+  returnCodes: () => call(commands.listReturnCodes()),
 };
 
 const cache = new Map<RefKind, Promise<unknown[]>>();

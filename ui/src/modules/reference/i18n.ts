@@ -8,6 +8,8 @@ registerDictionary("reference", {
   labelChannels: ["面单渠道", "Label channels"],
   countries: ["国家", "Countries"],
   categories: ["品类", "Categories"],
+  returnCodes: ["返回代码", "Return codes"],
+  meaning: ["含义", "Meaning"],
   code: ["编码", "Code"],
   name: ["名称", "Name"],
   country: ["国家", "Country"],
