@@ -1,5 +1,5 @@
 //! An express label walked to "created" through the real app: the seller fills the form,
-//! estimates the fee, saves a draft, submits it for review and reviews it with the buttons the
+//! estimates the fee, saves a draft, corrects the draft's weight, submits it for review and reviews it with the buttons the
 //! status offers; the sandbox's warehouse makes the label when its clock advances (admin API at
 //! the URL the environment banner shows); after a refresh the label is created and its PDF is
 //! downloaded, and the saved file is a one-page PDF.
@@ -85,8 +85,23 @@ async fn an_express_label_is_walked_to_created_and_its_pdf_downloaded() {
         .expect("the page answers")
         .is_some();
 
+    session.click("labels-edit").await;
+    session.type_into("labels-weight", "2.25").await;
+    session.click("labels-save").await;
+    let updated = session
+        .wait_for_text("labels-notice", UI_TIMEOUT, |t| t.contains("已修改"))
+        .await;
+    let parcel = session
+        .wait_for_text("labels-detail-parcel", UI_TIMEOUT, |t| t.contains("2.25"))
+        .await;
+
     session.click("labels-action-submitReview").await;
     let pending = wait_for_status(session, "待审核").await;
+    let edit_offered_when_pending = session
+        .find("[data-testid=\"labels-edit\"]")
+        .await
+        .expect("the page answers")
+        .is_some();
     session.click("labels-action-review").await;
     let reviewed = wait_for_status(session, "已审核").await;
     let no_file_yet = session
@@ -127,10 +142,16 @@ async fn an_express_label_is_walked_to_created_and_its_pdf_downloaded() {
         !review_offered_in_draft,
         "a draft does not offer review, which only a pending label allows"
     );
+    assert!(updated.is_ok(), "the draft is updated: {updated:?}");
+    assert!(
+        parcel.is_ok(),
+        "the detail shows the corrected weight: {parcel:?}"
+    );
     assert!(
         pending.is_ok(),
         "submitting makes it pending review: {pending:?}"
     );
+    assert!(!edit_offered_when_pending, "only a draft can be edited");
     assert!(
         reviewed.is_ok(),
         "reviewing makes it reviewed: {reviewed:?}"

@@ -5,6 +5,7 @@ import {
   allowedActions,
   hasChargedFee,
   hasLabelFile,
+  isEditable,
   nextStatus,
   type LabelAction,
 } from "./labelStates";
@@ -61,5 +62,12 @@ describe("express label state machine", () => {
     expect(LABEL_STATUSES.filter(hasChargedFee), "4, 5 and 6 have a charged fee").toEqual([
       4, 5, 6,
     ]);
+  });
+});
+
+describe("editing a label", () => {
+  it("is offered for drafts only, as the sandbox's label_update allows", () => {
+    expect(LABEL_STATUSES.filter(isEditable)).toEqual([1]);
+    expect(isEditable(null), "a label not loaded yet").toBe(false);
   });
 });

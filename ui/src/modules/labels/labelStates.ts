@@ -61,6 +61,11 @@ export function hasChargedFee(status: number | null | undefined): boolean {
   return status === 4 || status === 5 || status === 6;
 }
 
+/** True when the label can still be changed (`label_update`): only a draft (1) can. */
+export function isEditable(status: number | null | undefined): boolean {
+  return status === 1;
+}
+
 /** Actions that undo work or money: the screen asks before running them. */
 export function needsConfirmation(action: LabelAction): boolean {
   return action === "cancel" || action === "refund";
