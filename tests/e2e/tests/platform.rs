@@ -1,6 +1,6 @@
 //! A platform order pushed through the real app's form: submitting it empty shows Rust's field
 //! errors on the inputs they belong to (highlighted), then the filled form shows the live total
-//! of its lines and the sandbox's answer.
+//! of its lines and the sandbox's answer; a shipping label is then attached to the new order.
 
 #![cfg(feature = "e2e")]
 
@@ -57,6 +57,24 @@ async fn a_platform_order_is_created_through_the_form_after_a_highlighted_error(
         .wait_for_text("platform-created", UI_TIMEOUT, |t| !t.is_empty())
         .await;
     app.screenshot("platform-order-created").await;
+
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let label = folder.path().join("amazon-label.pdf");
+    std::fs::write(&label, b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n").expect("the label is written");
+    session.click("platform-attach-created").await;
+    let prefilled = session.input_value("platform-attach-platformOrderNo").await;
+    session
+        .type_into("platform-attach-files-path", &label.display().to_string())
+        .await;
+    session.click("platform-attach-files-add").await;
+    session
+        .select("platform-attach-type-0", "SHIPMENT_LABEL")
+        .await;
+    session.click("platform-attach-upload").await;
+    let attached = session
+        .wait_for_text("platform-attach-done", UI_TIMEOUT, |t| !t.is_empty())
+        .await;
+    app.screenshot("platform-attachment-uploaded").await;
     app.stop().await;
 
     let field_error = field_error.expect("the missing order number is named at its input");
@@ -82,5 +100,15 @@ async fn a_platform_order_is_created_through_the_form_after_a_highlighted_error(
     assert!(
         created.contains("AMZ-E2E-0001") && created.contains("创建成功"),
         "the sandbox's answer for the order shows: {created}"
+    );
+    assert_eq!(
+        prefilled.as_deref(),
+        Some("AMZ-E2E-0001"),
+        "the attachments form opens on the new order"
+    );
+    let attached = attached.expect("the upload is answered");
+    assert!(
+        attached.contains("上传成功") && attached.contains('1'),
+        "the sandbox stored the one file: {attached}"
     );
 }

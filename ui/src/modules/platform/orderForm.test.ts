@@ -5,6 +5,7 @@ import {
   lineTotal,
   orderTotal,
   platformOrderRequest,
+  platformUploadFiles,
   rfc3339FromInput,
 } from "./orderForm";
 
@@ -68,5 +69,18 @@ describe("platform order request", () => {
   it("writes offsets west of UTC and keeps given seconds", () => {
     expect(rfc3339FromInput("2024-01-02T03:04:05", -330)).toBe("2024-01-02T03:04:05-05:30");
     expect(rfc3339FromInput(" ", 0), "blank").toBe("");
+  });
+});
+
+describe("platform order attachments", () => {
+  it("sends each chosen path once, trimmed, with its type or OTHER", () => {
+    expect(
+      platformUploadFiles([" /tmp/label.pdf ", "", "/tmp/invoice.pdf"], {
+        " /tmp/label.pdf ": "SHIPMENT_LABEL",
+      }),
+    ).toEqual([
+      { path: "/tmp/label.pdf", attachmentType: "SHIPMENT_LABEL" },
+      { path: "/tmp/invoice.pdf", attachmentType: "OTHER" },
+    ]);
   });
 });

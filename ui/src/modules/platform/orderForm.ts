@@ -149,6 +149,22 @@ export function platformOrderRequest(
   });
 }
 
+/**
+ * The attachment types offered for a platform order. The contract documents none for platform
+ * orders (`AnyAttachment` in Rust takes any), so these follow the outbound ones a warehouse reads.
+ */
+export const PLATFORM_ATTACHMENT_TYPES = ["SHIPMENT_LABEL", "INVOICE", "OTHER"];
+
+/** The files of an upload as the command takes them; a file without a type goes as `OTHER`. */
+export function platformUploadFiles(
+  paths: string[],
+  types: Record<string, string>,
+): { path: string; attachmentType: string }[] {
+  return paths
+    .map((path) => ({ path: path.trim(), attachmentType: types[path] || "OTHER" }))
+    .filter((file) => file.path !== "");
+}
+
 /** The platforms a store can be on (`StorePlatform` in Rust). */
 export const STORE_PLATFORMS = ["AMAZON", "SHOPIFY", "EBAY", "WALMART", "TIKTOK", "TEMU", "OTHER"];
 
