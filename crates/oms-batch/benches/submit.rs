@@ -75,15 +75,7 @@ async fn sandbox_stats(base_url: &str) -> serde_json::Value {
 }
 
 fn records_of(stats: &serde_json::Value, kind: &str) -> u64 {
-    stats["records"]
-        .as_array()
-        .map(|rows| {
-            rows.iter()
-                .filter(|row| row["kind"] == kind)
-                .map(|row| row["count"].as_u64().unwrap_or(0))
-                .sum()
-        })
-        .unwrap_or(0)
+    oms_sandbox::records_in_stats(stats, kind)
 }
 
 fn peak_rss_mb() -> f64 {

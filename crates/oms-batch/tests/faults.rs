@@ -7,11 +7,37 @@ mod support;
 use oms_api::outbound::OutboundListRequest;
 use oms_api::CommonParam;
 use oms_batch::ledger::{EntryState, Ledger};
-use oms_batch::{submit_b2c_orders, submit_platform_orders, submit_rows, BatchOptions, RunState};
+use oms_batch::run::Submittable;
+use oms_batch::{submit_b2c_orders, submit_rows, BatchOptions, RunReport, RunState};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use support::*;
+
+/// Sends `rows` as a new run while the sandbox injects `faults`, then turns the faults off and
+/// resumes the run if it stopped for a person: the report of the run's end.
+async fn submit_through_faults<T: Submittable>(
+    sandbox: &oms_sandbox::RunningSandbox,
+    client: &oms_api::Client,
+    ledger: &Ledger,
+    rows: Vec<(u32, T)>,
+    options: &BatchOptions,
+    faults: serde_json::Value,
+) -> RunReport {
+    set_faults(sandbox.base_url(), faults).await;
+
+    let report = submit_rows(client, ledger, rows, options)
+        .await
+        .expect("the run completes");
+    set_faults(sandbox.base_url(), serde_json::json!({})).await;
+    if report.state == RunState::Finished {
+        return report;
+    }
+
+    oms_batch::resume(client, ledger, report.run_id, options)
+        .await
+        .expect("the run resumes once the faults are off")
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_platform_orders_through_faults_land_exactly_once() {
@@ -30,17 +56,15 @@ async fn a_thousand_platform_orders_through_faults_land_exactly_once() {
         })),
         ..BatchOptions::default()
     };
-    set_faults(sandbox.base_url(), mixed_faults(0.1, 42)).await;
-
-    let mut report = submit_platform_orders(&client, &ledger, platform_rows("AMZ", 1000), &options)
-        .await
-        .expect("the run completes");
-    set_faults(sandbox.base_url(), serde_json::json!({})).await;
-    if report.state != RunState::Finished {
-        report = oms_batch::resume(&client, &ledger, report.run_id, &options)
-            .await
-            .expect("the run resumes once the faults are off");
-    }
+    let report = submit_through_faults(
+        &sandbox,
+        &client,
+        &ledger,
+        platform_rows("AMZ", 1000),
+        &options,
+        mixed_faults(0.1, 42),
+    )
+    .await;
 
     let stats = stats(sandbox.base_url()).await;
     assert!(
@@ -112,17 +136,15 @@ async fn two_hundred_b2c_orders_through_faults_land_exactly_once() {
         settle_delay: Duration::from_millis(50),
         ..BatchOptions::default()
     };
-    set_faults(sandbox.base_url(), mixed_faults(0.1, 7)).await;
-
-    let mut report = submit_b2c_orders(&client, &ledger, rows, &options)
-        .await
-        .expect("the run completes");
-    set_faults(sandbox.base_url(), serde_json::json!({})).await;
-    if report.state != RunState::Finished {
-        report = oms_batch::resume(&client, &ledger, report.run_id, &options)
-            .await
-            .expect("the run resumes once the faults are off");
-    }
+    let report = submit_through_faults(
+        &sandbox,
+        &client,
+        &ledger,
+        rows,
+        &options,
+        mixed_faults(0.1, 7),
+    )
+    .await;
 
     let stats = stats(sandbox.base_url()).await;
     assert!(faults_injected(&stats) >= 5, "faults were met: {stats}");
@@ -156,17 +178,15 @@ async fn a_hundred_products_through_faults_are_created_exactly_once() {
         ..BatchOptions::default()
     };
     let products_before = records_of(&stats(sandbox.base_url()).await, "product");
-    set_faults(sandbox.base_url(), mixed_faults(0.15, 11)).await;
-
-    let mut report = submit_rows(&client, &ledger, rows, &options)
-        .await
-        .expect("the run completes");
-    set_faults(sandbox.base_url(), serde_json::json!({})).await;
-    if report.state != RunState::Finished {
-        report = oms_batch::resume(&client, &ledger, report.run_id, &options)
-            .await
-            .expect("the run resumes once the faults are off");
-    }
+    let report = submit_through_faults(
+        &sandbox,
+        &client,
+        &ledger,
+        rows,
+        &options,
+        mixed_faults(0.15, 11),
+    )
+    .await;
 
     assert_eq!(report.state, RunState::Finished, "{report:?}");
     assert_eq!(

@@ -47,16 +47,6 @@ async fn admin(base_url: &str, path: &str, body: Option<Value>) -> Value {
     envelope["data"].clone()
 }
 
-fn platform_orders(stats: &Value) -> u64 {
-    stats["records"]
-        .as_array()
-        .expect("stats list records")
-        .iter()
-        .filter(|row| row["kind"] == "platform_order")
-        .map(|row| row["count"].as_u64().unwrap_or(0))
-        .sum()
-}
-
 fn oms(args: &[&str], sandbox: &oms_sandbox::RunningSandbox, ledger: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_oms"));
     command
@@ -171,7 +161,7 @@ async fn an_import_killed_halfway_through_faults_finishes_exactly_once_after_a_r
         .unwrap_or(0);
     assert!(injected >= 5, "the run met faults: {stats}");
     assert_eq!(
-        platform_orders(&stats),
+        oms_sandbox::records_in_stats(&stats, "platform_order"),
         ORDERS as u64,
         "exactly one order per row on the server, none twice: {stats}"
     );

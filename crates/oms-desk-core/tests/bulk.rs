@@ -94,17 +94,14 @@ async fn admin(state: &DeskState, path: &str, body: Option<Value>) -> Value {
     envelope["data"].clone()
 }
 
+/// Records of `kind` (`platform_order`, `product`…) the sandbox holds, all statuses.
+async fn records_in_sandbox(state: &DeskState, kind: &str) -> u64 {
+    oms_sandbox::records_in_stats(&admin(state, "stats", None).await, kind)
+}
+
 /// Platform orders the sandbox holds.
 async fn platform_orders_in_sandbox(state: &DeskState) -> u64 {
-    let stats = admin(state, "stats", None).await;
-
-    stats["records"]
-        .as_array()
-        .expect("stats list records")
-        .iter()
-        .filter(|row| row["kind"] == "platform_order")
-        .map(|row| row["count"].as_u64().unwrap_or(0))
-        .sum()
+    records_in_sandbox(state, "platform_order").await
 }
 
 fn status_of(state: &DeskState, run: RunId) -> RunStatus {
@@ -477,34 +474,30 @@ async fn a_product_spreadsheet_creates_its_products_once() {
     let check = state.check_import(ImportKind::Products, &path).unwrap();
     assert!(check.errors.is_empty(), "{:#?}", check.errors);
     assert!(check.can_submit, "a clean product file can be sent");
-    let records = |stats: Value| -> u64 {
-        stats["records"]
-            .as_array()
-            .expect("stats list records")
-            .iter()
-            .filter(|row| row["kind"] == "product")
-            .map(|row| row["count"].as_u64().unwrap_or(0))
-            .sum()
-    };
-    let before = records(admin(&state, "stats", None).await);
+    let before = records_in_sandbox(&state, "product").await;
     let events = Events::default();
 
-    let run = state
-        .start_import_run(
-            ImportKind::Products,
-            &path,
-            RunOptions::default(),
-            events.listener(),
-        )
-        .await
-        .unwrap();
-    let last = events
-        .wait_for(run, "finished", |p| p.state == RunStatus::Finished)
-        .await;
+    let run_to_end = || async {
+        let run = state
+            .start_import_run(
+                ImportKind::Products,
+                &path,
+                RunOptions::default(),
+                events.listener(),
+            )
+            .await
+            .unwrap();
+        let last = events
+            .wait_for(run, "finished", |p| p.state == RunStatus::Finished)
+            .await;
+        (run, last)
+    };
+
+    let (run, last) = run_to_end().await;
 
     assert_eq!((last.done, last.failed), (1, 0), "{last:?}");
     assert_eq!(
-        records(admin(&state, "stats", None).await) - before,
+        records_in_sandbox(&state, "product").await - before,
         1,
         "the example product is now in the sandbox"
     );
@@ -518,18 +511,7 @@ async fn a_product_spreadsheet_creates_its_products_once() {
     let summary = state.list_runs().unwrap().remove(0);
     assert_eq!(summary.kind, oms_desk_core::bulk::RunKind::Product);
 
-    let again = state
-        .start_import_run(
-            ImportKind::Products,
-            &path,
-            RunOptions::default(),
-            events.listener(),
-        )
-        .await
-        .unwrap();
-    let last = events
-        .wait_for(again, "finished", |p| p.state == RunStatus::Finished)
-        .await;
+    let (again, last) = run_to_end().await;
     assert_eq!(
         last.done, 1,
         "the second run finds the product made by the first"
@@ -540,7 +522,7 @@ async fn a_product_spreadsheet_creates_its_products_once() {
         "an accepted SKU is not sent again"
     );
     assert_eq!(
-        records(admin(&state, "stats", None).await) - before,
+        records_in_sandbox(&state, "product").await - before,
         1,
         "still one product"
     );

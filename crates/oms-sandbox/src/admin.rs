@@ -170,6 +170,21 @@ async fn advance_clock(State(shared): State<Arc<Shared>>, body: Bytes) -> Respon
     }
 }
 
+/// How many records of `kind` (`platform_order`, `product`…), in every status, the `data` of a
+/// `stats` answer counts: the one reading of that answer's `records` rows that tests and
+/// benchmarks share. Zero when the kind has none.
+pub fn records_in_stats(stats: &Value, kind: &str) -> u64 {
+    stats["records"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .filter(|row| row["kind"] == kind)
+                .filter_map(|row| row["count"].as_u64())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
 async fn stats(State(shared): State<Arc<Shared>>) -> Response {
     let started = Instant::now();
     let store = shared.store.clone();

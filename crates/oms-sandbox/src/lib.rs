@@ -40,6 +40,7 @@ pub mod store;
 mod admin;
 mod server;
 
+pub use admin::records_in_stats;
 pub use clock::Clock;
 pub use faults::{FaultConfig, FaultKind};
 pub use registry::{Call, ClockAdvance, Outcome, Refusal, Registry};

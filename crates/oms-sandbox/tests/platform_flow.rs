@@ -78,13 +78,7 @@ async fn stats_count(sandbox: &RunningSandbox, kind: &str) -> u64 {
         .await
         .expect("stats are JSON");
 
-    stats["data"]["records"]
-        .as_array()
-        .expect("records per kind")
-        .iter()
-        .filter(|row| row["kind"] == kind)
-        .map(|row| row["count"].as_u64().unwrap())
-        .sum()
+    oms_sandbox::records_in_stats(&stats["data"], kind)
 }
 
 #[tokio::test]

@@ -73,13 +73,7 @@ async fn stats(sandbox: &RunningSandbox) -> Value {
 }
 
 fn record_count(stats: &Value, kind: &str) -> u64 {
-    stats["records"]
-        .as_array()
-        .expect("records is a list")
-        .iter()
-        .filter(|row| row["kind"] == kind)
-        .map(|row| row["count"].as_u64().unwrap())
-        .sum()
+    oms_sandbox::records_in_stats(stats, kind)
 }
 
 fn expect_unauthorized(outcome: Result<Value, Error>, reason: &str) {

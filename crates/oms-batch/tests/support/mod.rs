@@ -63,13 +63,7 @@ pub async fn stats(base_url: &str) -> Value {
 
 /// Records of `kind` the sandbox holds, all statuses.
 pub fn records_of(stats: &Value, kind: &str) -> u64 {
-    stats["records"]
-        .as_array()
-        .expect("stats list records")
-        .iter()
-        .filter(|row| row["kind"] == kind)
-        .map(|row| row["count"].as_u64().unwrap_or(0))
-        .sum()
+    oms_sandbox::records_in_stats(stats, kind)
 }
 
 /// Faults injected so far, all kinds.
