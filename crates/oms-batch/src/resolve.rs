@@ -28,7 +28,8 @@ use crate::ledger::RunKind;
 pub const REFERENCES_PER_LOOKUP: usize = 100;
 
 /// Looks `references` up with the kind's list endpoint and returns the ones found, with their
-/// order numbers (for products: their SKUs). Platform orders cannot be looked up: the answer is always empty for them.
+/// order numbers (for products: their SKUs). Platform orders cannot be looked up: the answer is
+/// always empty for them.
 ///
 /// # Errors
 ///

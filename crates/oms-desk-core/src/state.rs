@@ -369,9 +369,8 @@ impl DeskState {
     /// instead of an empty app.
     pub async fn banner(&self) -> Result<Option<ActiveEnvironment>, CommandError> {
         let banner = self.active_environment().await;
-        let problem = self.startup_problem.lock().ok().and_then(|p| p.clone());
 
-        match (banner, problem) {
+        match (banner, self.startup_problem()) {
             (None, Some(problem)) => Err(problem),
             (banner, _) => Ok(banner),
         }
@@ -384,10 +383,15 @@ impl DeskState {
     pub async fn active_account(&self) -> Result<Account, CommandError> {
         let active = self.accounts.lock().await.active().cloned();
 
-        active.ok_or_else(|| {
-            let problem = self.startup_problem.lock().ok().and_then(|p| p.clone());
-            problem.unwrap_or_else(no_account)
-        })
+        active.ok_or_else(|| self.startup_problem().unwrap_or_else(no_account))
+    }
+
+    /// Why the first-start account could not be made, if it could not.
+    fn startup_problem(&self) -> Option<CommandError> {
+        self.startup_problem
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The API client of the active account (signed in with its secret from the keyring),

@@ -340,7 +340,8 @@ async fn a_sellers_week_from_product_to_platform_orders_survives_a_restart() {
     assert_eq!(product_after["totalCount"], 1, "the product survives");
     let platform_again = client.create_platform_order(&single).await;
     assert!(
-        matches!(&platform_again, Err(oms_api::Error::Api(api)) if api.message.contains("113-JOURNEY-1")),
+        matches!(&platform_again,
+            Err(oms_api::Error::Api(api)) if api.message.contains("113-JOURNEY-1")),
         "the platform order survives: sending it again is refused as a duplicate: \
          {platform_again:?}"
     );

@@ -1,8 +1,8 @@
 //! An express label walked to "created" through the real app: the seller fills the form,
-//! estimates the fee, saves a draft, corrects the draft's weight, submits it for review and reviews it with the buttons the
-//! status offers; the sandbox's warehouse makes the label when its clock advances (admin API at
-//! the URL the environment banner shows); after a refresh the label is created and its PDF is
-//! downloaded, and the saved file is a one-page PDF.
+//! estimates the fee, saves a draft, corrects the draft's weight, submits it for review and
+//! reviews it with the buttons the status offers; the sandbox's warehouse makes the label when
+//! its clock advances (admin API at the URL the environment banner shows); after a refresh the
+//! label is created and its PDF is downloaded, and the saved file is a one-page PDF.
 
 #![cfg(feature = "e2e")]
 
