@@ -502,7 +502,7 @@ impl Canvas<'_, '_> {
 
 /// The bars and spaces (1 = bar) of `data` in Code 128 set B.
 fn code128_modules(data: &str) -> Result<Vec<u8>, LabelError> {
-    if data.is_empty() || !data.chars().all(|c| (' '..='~').contains(&c)) {
+    if data.is_empty() || !is_printable_ascii(data) {
         return Err(LabelError::Barcode(data.to_owned()));
     }
 
@@ -512,16 +512,21 @@ fn code128_modules(data: &str) -> Result<Vec<u8>, LabelError> {
     Ok(code.encode())
 }
 
+/// A printable ASCII character: what Helvetica (WinAnsi) and Code 128 set B both carry.
+fn is_printable_char(c: char) -> bool {
+    (' '..='~').contains(&c)
+}
+
 /// Whether Helvetica (WinAnsi) can draw all of `text`.
 fn is_printable_ascii(text: &str) -> bool {
-    text.chars().all(|c| (' '..='~').contains(&c))
+    text.chars().all(is_printable_char)
 }
 
 /// `text` with every character outside printable ASCII replaced by `?`, for Helvetica when the
 /// machine has no CJK font (see the module's limitation).
 fn latin_only(text: &str) -> String {
     text.chars()
-        .map(|c| if (' '..='~').contains(&c) { c } else { '?' })
+        .map(|c| if is_printable_char(c) { c } else { '?' })
         .collect()
 }
 
